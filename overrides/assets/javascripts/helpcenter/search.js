@@ -1,0 +1,305 @@
+/*
+ * Help-center search: a prebuilt per-language lunr index behind Material's
+ * own search UI.
+ *
+ * Material starts its search in a web worker (the URL in the page's
+ * #__config, "search") and speaks a small protocol with it: it sends SETUP
+ * and QUERY messages and renders READY and RESULT messages. A page opened
+ * from disk may not start workers, so this script, loaded before Material's
+ * bundle, hands Material an object that speaks the same protocol on the main
+ * thread instead. Material's markup, keyboard handling and result rendering
+ * stay as they are.
+ *
+ * Nothing is loaded until the user first focuses the search box: then lunr,
+ * the analyzer and this language's index (search/index.<lang>.js) arrive as
+ * plain scripts, which works over http and from file:// alike. The index is
+ * built at build time (scripts/helpcenter/search/build_index.py); the browser
+ * only loads it with lunr.Index.load.
+ *
+ * Ranking mirrors scripts/helpcenter/search/engine.py (the CLI): a page ranks
+ * by its best-scoring entry, scores compared rounded to 6 decimal places,
+ * ties broken by index order.
+ *
+ * Also exposes window.hcSearch for other page features (the inquiry
+ * composer's suggestions): hcSearch.pages(query, limit) -> Promise<pages>.
+ */
+;(function () {
+  "use strict"
+
+  var MSG = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 }
+  var SNIPPET = 160
+
+  var configElement = document.getElementById("__config")
+  var config = configElement ? JSON.parse(configElement.textContent) : {}
+  var base = new URL(config.base || ".", location.href)
+  var lang = (document.documentElement.lang || "ja").split("-")[0]
+  var scriptBase = document.currentScript ? new URL(".", document.currentScript.src) : base
+
+  /* ------------------------------------------------------------------ loading */
+
+  function loadScript(url) {
+    return new Promise(function (resolve, reject) {
+      var el = document.createElement("script")
+      el.src = url
+      el.async = false
+      el.onload = function () { resolve() }
+      el.onerror = function () { reject(new Error("could not load " + url)) }
+      document.head.appendChild(el)
+    })
+  }
+
+  var enginePromise = null
+
+  /* Loads lunr, the analyzer and this language's index, once. */
+  function ready() {
+    if (!enginePromise) {
+      var t0 = performance.now()
+      enginePromise = Promise.all([
+        window.lunr ? null : loadScript(new URL("../vendor/lunr.min.js", scriptBase)),
+        window.hcAnalyzer ? null : loadScript(new URL("analyzer.js", scriptBase)),
+        loadScript(new URL("search/index." + lang + ".js", base))
+      ]).then(function () {
+        var engine = new Engine(window.__hcSearchIndex[lang])
+        window.hcSearchTimings = { load: performance.now() - t0 }
+        return engine
+      })
+    }
+    return enginePromise
+  }
+
+  /* ------------------------------------------------------------------- engine */
+
+  function Engine(payload) {
+    this.docs = payload.docs
+    this.index = lunr.Index.load(payload.index)
+    this.analyzer = new hcAnalyzer.Analyzer(payload.analyzer.stopwords, payload.analyzer.synonyms)
+  }
+
+  function round6(x) { return Math.round(x * 1e6) / 1e6 }
+
+  /* Pages in rank order: [{ref, score, hits: [{ref, score}]}]. */
+  Engine.prototype.rank = function (query) {
+    var terms = this.analyzer.queryTerms(query)
+    if (!terms.length) return []
+    var results = this.index.query(function (q) {
+      terms.forEach(function (t) {
+        q.term(t.term, {
+          usePipeline: false,
+          boost: t.boost,
+          wildcard: t.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
+        })
+      })
+    })
+    var pages = new Map()
+    var docs = this.docs
+    results.forEach(function (r) {
+      var ref = +r.ref
+      var parent = docs[ref][2]
+      var pageRef = parent < 0 ? ref : parent
+      var score = round6(r.score)
+      var page = pages.get(pageRef)
+      if (!page) pages.set(pageRef, page = { ref: pageRef, score: score, hits: [] })
+      page.score = Math.max(page.score, score)
+      page.hits.push({ ref: ref, score: score })
+    })
+    return Array.from(pages.values()).sort(function (a, b) {
+      return b.score - a.score || a.ref - b.ref
+    })
+  }
+
+  /* --------------------------------------------------------------- rendering */
+
+  function escapeHTML(s) {
+    return s.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]
+    })
+  }
+
+  /*
+   * Spans of `text` to highlight for `query`, found on the analyzer's
+   * normalized form so that ﾊﾟｽﾜｰﾄﾞ marks パスワード. Japanese runs are marked
+   * whole when they occur, else by their bigrams; Latin words by prefix.
+   */
+  function highlightSpans(text, query) {
+    var norm = ""
+    var map = []
+    for (var i = 0; i < text.length; i++) {
+      var n = hcAnalyzer.normalize(text[i])
+      for (var k = 0; k < n.length; k++) { norm += n[k]; map.push(i) }
+    }
+    map.push(text.length)
+    var needles = []
+    hcAnalyzer.normalize(query).split(/[^0-9a-z\u00c0-\u024f\u3005\u3006\u3041-\u3096\u309d\u309e\u30fc\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/).forEach(function (w) {
+      if (!w) return
+      if (/^[0-9a-z\u00c0-\u024f]+$/.test(w)) { if (w.length > 1) needles.push(w); return }
+      if (norm.indexOf(w) >= 0 || w.length < 3) { needles.push(w); return }
+      for (var j = 0; j < w.length - 1; j++) needles.push(w.slice(j, j + 2))
+    })
+    var marks = new Array(norm.length).fill(false)
+    needles.forEach(function (needle) {
+      for (var at = norm.indexOf(needle); at >= 0; at = norm.indexOf(needle, at + 1))
+        for (var m = at; m < at + needle.length; m++) marks[m] = true
+    })
+    var spans = []
+    for (var p = 0; p < norm.length; p++) {
+      if (!marks[p]) continue
+      var start = p
+      while (p < norm.length && marks[p]) p++
+      spans.push([map[start], map[p]])
+    }
+    return spans
+  }
+
+  function highlight(text, query) {
+    var out = ""
+    var last = 0
+    highlightSpans(text, query).forEach(function (s) {
+      if (s[0] < last) return
+      out += escapeHTML(text.slice(last, s[0])) + "<mark>" + escapeHTML(text.slice(s[0], s[1])) + "</mark>"
+      last = s[1]
+    })
+    return out + escapeHTML(text.slice(last))
+  }
+
+  /* A window of the text around its first highlighted word. */
+  function snippet(text, query) {
+    if (text.length <= SNIPPET) return highlight(text, query)
+    var spans = highlightSpans(text, query)
+    var start = spans.length ? Math.max(0, spans[0][0] - 40) : 0
+    var cut = text.slice(start, start + SNIPPET)
+    return (start > 0 ? "…" : "") + highlight(cut, query) + (start + SNIPPET < text.length ? "…" : "")
+  }
+
+  /* Material's SearchResult: {items: SearchItem[][]}, one group per page, page entry first. */
+  Engine.prototype.materialResult = function (query) {
+    var docs = this.docs
+    var items = this.rank(query).map(function (page) {
+      var hits = page.hits.slice().sort(function (a, b) { return b.score - a.score || a.ref - b.ref })
+      var group = hits.map(function (h) { return item(docs[h.ref], h.score, query) })
+      var own = hits.find(function (h) { return h.ref === page.ref })
+      if (!own) group.push(item(docs[page.ref], 0, query))
+      /* Material's Enter key goes to the group whose page entry scores best. */
+      group.forEach(function (it) { if (it.location.indexOf("#") < 0) it.score = Math.max(it.score, page.score) })
+      return group
+    })
+    return { items: items }
+  }
+
+  function item(doc, score, query) {
+    return {
+      location: doc[0],
+      title: highlight(doc[1], query),
+      text: snippet(doc[3], query),
+      score: score,
+      terms: {}
+    }
+  }
+
+  /* Plain page list for other features: [{url, title, section}]. */
+  Engine.prototype.pages = function (query, limit) {
+    var docs = this.docs
+    return this.rank(query).slice(0, limit || 10).map(function (page) {
+      var best = page.hits.reduce(function (a, b) { return b.score > a.score ? b : a })
+      return {
+        url: new URL(docs[page.ref][0], base).href,
+        location: docs[page.ref][0],
+        title: docs[page.ref][1],
+        section: best.ref !== page.ref ? docs[best.ref][1] : null,
+        score: page.score
+      }
+    })
+  }
+
+  /* ------------------------------------------- Material's worker, on the main thread */
+
+  function SearchWorker() {
+    var target = document.createDocumentFragment()
+    this.addEventListener = target.addEventListener.bind(target)
+    this.removeEventListener = target.removeEventListener.bind(target)
+    this.dispatchEvent = target.dispatchEvent.bind(target)
+    this.onmessage = null
+    this.engine = null
+    var self = this
+    function start() {
+      document.removeEventListener("focusin", onFocus, true)
+      ready().then(function (engine) {
+        self.engine = engine
+        self.emit({ type: MSG.READY })
+      }, function (err) {
+        console.warn("[search] " + err.message)
+      })
+    }
+    function onFocus(ev) {
+      if (ev.target && ev.target.matches && ev.target.matches("[data-md-component=search-query]")) start()
+    }
+    document.addEventListener("focusin", onFocus, true)
+    var query = document.querySelector("[data-md-component=search-query]")
+    if (query && document.activeElement === query) start()
+  }
+
+  SearchWorker.prototype.emit = function (data, after) {
+    var self = this
+    /* Asynchronous, as a worker's answer would be. */
+    setTimeout(function () {
+      var ev = new MessageEvent("message", { data: data })
+      if (typeof self.onmessage === "function") self.onmessage(ev)
+      self.dispatchEvent(ev)
+      if (after) after()
+    }, 0)
+  }
+
+  /*
+   * Material renders results as it receives them, so once the message is
+   * dispatched the list is on screen: the result element then carries the
+   * query it shows (data-hc-query), for tests and the benchmark.
+   */
+  SearchWorker.prototype.postMessage = function (message) {
+    if (!message || message.type !== MSG.QUERY || !this.engine) return
+    var query = message.data
+    this.emit({ type: MSG.RESULT, data: this.engine.materialResult(query) }, function () {
+      var result = document.querySelector("[data-md-component=search-result]")
+      if (result) result.setAttribute("data-hc-query", query)
+    })
+  }
+
+  SearchWorker.prototype.terminate = function () {}
+
+  var materialWorker = config.search ? new URL(config.search, location.href).href : null
+  var NativeWorker = window.Worker
+  window.Worker = function (url, options) {
+    if (materialWorker && new URL(url, location.href).href === materialWorker) return new SearchWorker()
+    return new NativeWorker(url, options)
+  }
+
+  /* ------------------------------------------------------------ page helpers */
+
+  /* Buttons marked data-hc-search-open (the home page's big search box) open search. */
+  document.addEventListener("click", function (ev) {
+    var opener = ev.target.closest && ev.target.closest("[data-hc-search-open]")
+    if (!opener) return
+    var input = document.querySelector("[data-md-component=search-query]")
+    var toggle = document.getElementById("__search")
+    if (toggle) { toggle.checked = true; toggle.dispatchEvent(new Event("change")) }
+    if (input) input.focus()
+  })
+
+  /*
+   * Material reads the query on keyup. Input methods (Japanese IME, phone
+   * keyboards, paste, dictation) change the value without a usable keyup, so
+   * every input event is passed on as one.
+   */
+  document.addEventListener("input", function (ev) {
+    if (ev.target && ev.target.matches && ev.target.matches("[data-md-component=search-query]"))
+      ev.target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }))
+  }, true)
+
+  window.hcSearch = {
+    ready: ready,
+    pages: function (query, limit) {
+      return ready().then(function (engine) { return engine.pages(query, limit) })
+    },
+    rank: function (query) {
+      return ready().then(function (engine) { return engine.rank(query) })
+    }
+  }
+})()

@@ -1,0 +1,63 @@
+"""`scripts/build`: a strict MkDocs build, then the offline download.
+
+Usage: python -m helpcenter.build [--site-dir DIR] [--no-zip] [--config FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from helpcenter.paths import DIST, MKDOCS_YML, ROOT, SITE
+
+ZIP_NAME = "bitbank-help-offline.zip"
+ZIP_FOLDER = "bitbank-help"
+
+
+def build_site(site_dir: Path = SITE, config: Path = MKDOCS_YML) -> None:
+    """Run `mkdocs build --strict`; a warning fails the build."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"), env.get("PYTHONPATH")]))
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+           "--site-dir", str(site_dir)]
+    subprocess.run(cmd, check=True, env=env, cwd=ROOT)
+
+
+def write_offline_zip(site_dir: Path = SITE, dist_dir: Path = DIST) -> Path:
+    """Zip the built site under one folder, so that it unpacks tidily anywhere."""
+    dist_dir.mkdir(parents=True, exist_ok=True)
+    target = dist_dir / ZIP_NAME
+    tmp = target.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in sorted(site_dir.rglob("*")):
+            if path.is_file() and not path.name.endswith(".gz"):
+                zf.write(path, f"{ZIP_FOLDER}/{path.relative_to(site_dir).as_posix()}")
+    tmp.replace(target)
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=SITE)
+    parser.add_argument("--dist-dir", type=Path, default=DIST)
+    parser.add_argument("--config", type=Path, default=MKDOCS_YML)
+    parser.add_argument("--no-zip", action="store_true", help="skip the offline download")
+    args = parser.parse_args(argv)
+    try:
+        build_site(args.site_dir.resolve(), args.config.resolve())
+    except subprocess.CalledProcessError:
+        print("error: the strict build failed; the messages above name the page.", file=sys.stderr)
+        return 1
+    if not args.no_zip:
+        zip_path = write_offline_zip(args.site_dir.resolve(), args.dist_dir.resolve())
+        print(f"offline download: {zip_path.relative_to(ROOT) if zip_path.is_relative_to(ROOT) else zip_path}"
+              f" ({zip_path.stat().st_size / 1024:.0f} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Build one prebuilt lunr index per language from the built HTML.
+
+Writes `search/index.<lang>.js` into the site: a script (not JSON, because a
+page opened from disk may load scripts but not fetch files) that registers
+the payload under `window.__hcSearchIndex[lang]`. The payload holds the
+serialized lunr index (lunr.py, loaded in the browser by lunr.js's
+`lunr.Index.load`), the small document store results need, and the
+analyzer's data, so the browser tokenizes queries exactly as we did here.
+
+Each document is a page (its title and intro) or one of its sections
+(`h2`/`h3` with an id); the index pipeline is empty because the tokens come
+pre-analyzed from `analyzer.py`.
+
+Usage: python -m helpcenter.search.build_index [SITE_DIR]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from lunr.builder import Builder
+
+from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, SITE
+from helpcenter.search import analyzer as an
+from helpcenter.search.extract import Page, iter_pages
+
+FORMAT_VERSION = 1
+SNIPPET_CHARS = 400
+GLOBAL = "__hcSearchIndex"
+# Field weights: a section heading says most about what a section is about;
+# the page title tells which page a section belongs to.
+FIELDS = {"title": 4.0, "page": 2.0, "text": 1.0}
+
+
+def documents(pages: list[Page]) -> tuple[list[dict], list[list]]:
+    """Index documents (with raw text) and the store: [location, title, parent, snippet]."""
+    docs: list[dict] = []
+    store: list[list] = []
+    for page in pages:
+        parent = len(store)
+        for section in page.sections:
+            location = page.path if section.anchor is None else f"{page.path}#{section.anchor}"
+            ref = str(len(store))
+            store.append([location, section.title, -1 if section.anchor is None else parent,
+                          section.text[:SNIPPET_CHARS]])
+            docs.append({"ref": ref, "title": section.title, "page": page.title, "text": section.text})
+    return docs, store
+
+
+def build_payload(pages: list[Page], lang: str) -> dict:
+    analyzer = an.for_language(lang)
+    docs, store = documents(pages)
+    builder = Builder()
+    builder.pipeline.reset()
+    builder.search_pipeline.reset()
+    builder.ref("ref")
+    for name, boost in FIELDS.items():
+        builder.field(name, boost=boost, extractor=lambda doc, name=name: analyzer.tokens(doc[name]))
+    for doc in docs:
+        builder.add(doc)
+    index = builder.build()
+    return {
+        "version": FORMAT_VERSION,
+        "lang": lang,
+        "analyzer": {"stopwords": sorted(analyzer.stopwords), "synonyms": analyzer.synonyms},
+        "docs": store,
+        "index": index.serialize(),
+    }
+
+
+def render_script(payload: dict) -> str:
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return f'(window.{GLOBAL}=window.{GLOBAL}||{{}})["{payload["lang"]}"]={body};\n'
+
+
+def read_script(path: Path) -> dict:
+    """The payload back from a `search/index.<lang>.js` file."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index("]=") + 2
+    return json.loads(text[start:].rstrip().rstrip(";"))
+
+
+def index_path(site_dir: Path, lang: str) -> Path:
+    return site_dir / "search" / f"index.{lang}.js"
+
+
+def write_indexes(site_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> dict[str, Path]:
+    """Write every language's index script; returns them by language."""
+    by_lang: dict[str, list[Page]] = {lang: [] for lang in languages}
+    for page in iter_pages(site_dir, languages, DEFAULT_LANGUAGE):
+        by_lang[page.lang].append(page)
+    written = {}
+    for lang, pages in by_lang.items():
+        target = index_path(site_dir, lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render_script(build_payload(pages, lang)), encoding="utf-8")
+        written[lang] = target
+    return written
+
+
+if __name__ == "__main__":
+    site = Path(sys.argv[1]) if len(sys.argv) > 1 else SITE
+    for lang, path in write_indexes(site).items():
+        print(f"{lang}: {path} ({path.stat().st_size / 1024:.0f} KiB)")

@@ -1,0 +1,70 @@
+"""Run a query against a prebuilt index, as the browser does.
+
+Mirrors the ranking in `overrides/assets/javascripts/helpcenter/search.js`:
+lunr scores each page and section; a page ranks by its best-scoring entry;
+ties break by the order pages were indexed. Scores are rounded to 6 decimal
+places before comparing, so float noise between lunr.py and lunr.js cannot
+reorder results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lunr.index import Index
+from lunr.query import Query
+
+from helpcenter.search.analyzer import Analyzer
+from helpcenter.search.build_index import index_path, read_script
+
+
+@dataclass
+class Hit:
+    location: str
+    title: str
+    score: float
+
+
+@dataclass
+class PageResult:
+    url: str
+    title: str
+    score: float
+    sections: list[Hit]
+
+
+class Engine:
+    def __init__(self, payload: dict):
+        self.lang = payload["lang"]
+        self.docs = payload["docs"]
+        self.index = Index.load(payload["index"])
+        spec = payload["analyzer"]
+        self.analyzer = Analyzer(spec["stopwords"], spec["synonyms"])
+
+    @classmethod
+    def from_site(cls, site_dir: Path, lang: str) -> Engine:
+        return cls(read_script(index_path(site_dir, lang)))
+
+    def search(self, text: str) -> list[PageResult]:
+        terms = self.analyzer.query_terms(text)
+        if not terms:
+            return []
+        query = self.index.create_query()
+        for t in terms:
+            query.term(t.term, use_pipeline=False, boost=t.boost,
+                       wildcard=Query.WILDCARD_TRAILING if t.prefix else Query.WILDCARD_NONE)
+        pages: dict[int, PageResult] = {}
+        for match in self.index.query(query):
+            ref = int(match["ref"])
+            location, title, parent, _ = self.docs[ref]
+            page_ref = ref if parent < 0 else parent
+            score = round(match["score"], 6)
+            if page_ref not in pages:
+                page_location, page_title, _, _ = self.docs[page_ref]
+                pages[page_ref] = PageResult(page_location, page_title, score, [])
+            page = pages[page_ref]
+            page.score = max(page.score, score)
+            page.sections.append(Hit(location, title, score))
+        ranked = sorted(pages.items(), key=lambda item: (-item[1].score, item[0]))
+        return [page for _, page in ranked]

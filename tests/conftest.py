@@ -1,0 +1,147 @@
+"""Shared fixtures: the real site built once, served on loopback, and real Chromium.
+
+Browser tests never skip: if Chromium is missing the run fails and says how
+to install it (scripts/test installs it when run as root).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from helpcenter.build import build_site, write_offline_zip
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTEFACTS = ROOT / "tests" / "artefacts"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    """The real site, built strictly once per test run."""
+    target = ARTEFACTS / "site"
+    if target.exists():
+        shutil.rmtree(target)
+    build_site(target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def offline_zip(site_dir: Path) -> Path:
+    return write_offline_zip(site_dir, ARTEFACTS / "dist")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def server(site_dir: Path) -> Iterator[str]:
+    """Base URL (with trailing slash) of the built site served on loopback."""
+    httpd, url = serve(site_dir)
+    yield url
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run scripts/test as root, or apt-get install -y chromium",
+                    pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield b
+        b.close()
+
+
+@dataclass
+class Observed:
+    """What a page did that a person would not see: requests, errors, CSP reports."""
+
+    external: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        return ([f"external request: {u}" for u in self.external] + [f"failed: {u}" for u in self.failed]
+                + [f"console: {m}" for m in self.console_errors] + [f"CSP: {m}" for m in self.csp_violations])
+
+
+LOCAL_PREFIXES = ("file://", "http://127.0.0.1", "data:", "blob:", "about:")
+
+
+def watch(page) -> Observed:
+    """Abort every request that leaves the site and record what went wrong."""
+    seen = Observed()
+
+    def route(r):
+        url = r.request.url
+        if url.startswith(LOCAL_PREFIXES):
+            r.continue_()
+        else:
+            seen.external.append(url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
+    page.on("pageerror", lambda e: seen.console_errors.append(str(e)))
+    page.on("requestfailed", lambda r: r.url.startswith(LOCAL_PREFIXES) and seen.failed.append(r.url))
+    page.on("response", lambda r: r.status >= 400 and seen.failed.append(f"{r.status} {r.url}"))
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e =>"
+        " console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    page.on("console", lambda m: m.text.startswith("CSP violation") and seen.csp_violations.append(m.text))
+    return seen
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context()
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+def search(page, query: str) -> list[str]:
+    """Type `query` into Material's search box and return the result links, in order."""
+    box = page.locator("input[data-md-component=search-query]")
+    if not box.is_visible():
+        page.locator("label.md-header__button[for=__search]").first.click()
+    box.click()
+    box.fill("")
+    box.press_sequentially(query)
+    page.wait_for_function(
+        "q => document.querySelector('[data-md-component=search-result]').getAttribute('data-hc-query') === q",
+        arg=query,
+    )
+    return page.eval_on_selector_all(
+        ".md-search-result__item > a:first-child", "els => els.map(e => e.getAttribute('href'))"
+    )
