@@ -1,19 +1,38 @@
 """Steps that run once over the whole built site, after every language is built.
 
 Each step reads and writes files in the site folder only, so the same steps
-run from a hook, from `scripts/build` or on a site built by another generator.
+run from the MkDocs hook, from `scripts/build`, or on a site built by another
+generator. A step is a function (site_dir) -> None; they run in list order.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from helpcenter.search import build_index
+
+Step = Callable[[Path], None]
+
+
+def drop_stock_search_index(site_dir: Path) -> None:
+    """Material's mixed-language index; the per-language ones replace it."""
+    stock = site_dir / "search" / "search_index.json"
+    if stock.exists():
+        stock.unlink()
+
+
+def write_search_indexes(site_dir: Path) -> None:
+    build_index.write_indexes(site_dir)
+
+
+STEPS: list[Step] = [
+    drop_stock_search_index,
+    write_search_indexes,
+]
+
 
 def run(site_dir: Path, config: Any = None) -> None:
-    from helpcenter.search import build_index
-
-    build_index.write_indexes(site_dir)
-    stock_index = site_dir / "search" / "search_index.json"
-    if stock_index.exists():  # Material's mixed-language index; our per-language ones replace it
-        stock_index.unlink()
+    for step in STEPS:
+        step(site_dir)
