@@ -11,8 +11,8 @@ on whitespace and knows no Japanese. Japanese has no spaces, so we cut runs of
 Japanese characters into overlapping character bigrams, which finds any
 substring of two or more characters (「出金が遅延」 finds 出金 and 遅延) with no
 dictionary to keep in step between Python and JavaScript. Latin words are
-lower-cased, stop words dropped and Porter-stemmed with lunr's own stemmer,
-which lunr.py and lunr.js implement alike.
+lower-cased, stop words dropped and Porter-stemmed as lunr.js stems them
+(see stemmer.py for why lunr.py's stemmer is not used).
 
 Steps, in order:
 1. Unicode NFKC (full-width ２ -> 2, half-width ﾊﾟｽﾜｰﾄﾞ -> パスワード), lower case.
@@ -27,13 +27,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
-from lunr.stemmer import stemmer as _lunr_stemmer
-from lunr.token import Token
-
 from helpcenter.paths import DATA
+from helpcenter.search.stemmer import stem as _stem
 
 SEARCH_DATA = DATA / "search"
 SYNONYM_BOOST = 0.5
@@ -59,10 +57,6 @@ class Piece:
     run_length: int
 
 
-def _stem(word: str) -> str:
-    return str(_lunr_stemmer(Token(word)))
-
-
 def pieces(text: str, stopwords: frozenset[str]) -> list[Piece]:
     """Tokens of `text` in order, with their kind."""
     out: list[Piece] = []
@@ -82,17 +76,25 @@ def pieces(text: str, stopwords: frozenset[str]) -> list[Piece]:
 
 @dataclass(frozen=True)
 class QueryTerm:
+    """A term to look up; `covers` are the positions of the query tokens it stands for."""
+
     term: str
     boost: float
     prefix: bool
+    covers: tuple[int, ...]
 
-    def as_dict(self) -> dict[str, object]:
-        return {"term": self.term, "boost": self.boost, "prefix": self.prefix}
+    def as_list(self) -> list[object]:
+        return [self.term, self.boost, self.prefix, list(self.covers)]
 
 
-def _contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
+def _occurrences(haystack: Sequence[str], needle: Sequence[str]) -> set[int]:
+    """Positions of `haystack` covered by any occurrence of `needle` in it."""
     n = len(needle)
-    return n > 0 and any(list(haystack[i : i + n]) == list(needle) for i in range(len(haystack) - n + 1))
+    covered: set[int] = set()
+    for i in range(len(haystack) - n + 1):
+        if n and list(haystack[i : i + n]) == list(needle):
+            covered.update(range(i, i + n))
+    return covered
 
 
 class Analyzer:
@@ -112,31 +114,37 @@ class Analyzer:
     def query_terms(self, query: str) -> list[QueryTerm]:
         """Terms to look up for what the user typed, sorted by term.
 
-        Every token is looked up exactly. The last token is also looked up as
-        a prefix while the user is still typing it (no trailing space): a
-        stemmed Latin word, or a lone Japanese character. Synonyms of any
-        variant found in the query are added at a lower weight.
+        Every token is looked up exactly, except the last while the user is
+        still typing it (no trailing space): a stemmed Latin word or a lone
+        Japanese character is then looked up as a prefix, which also finds it
+        whole. Synonyms of any variant found in the query are added at a
+        lower weight, and cover the query tokens of that variant: the engine
+        ranks higher what matches more of the query.
         """
         found = pieces(query, self.stopwords)
         texts = [p.text for p in found]
-        terms: dict[tuple[str, bool], float] = {}
+        terms: dict[tuple[str, bool], tuple[float, set[int]]] = {}
 
-        def add(term: str, boost: float, prefix: bool = False) -> None:
-            key = (term, prefix)
-            terms[key] = max(terms.get(key, 0.0), boost)
+        def add(term: str, boost: float, prefix: bool, covers: set[int]) -> None:
+            old_boost, old_covers = terms.get((term, prefix), (0.0, set()))
+            terms[(term, prefix)] = (max(old_boost, boost), old_covers | covers)
 
-        for text in texts:
-            add(text, 1.0)
-        if found and query and not query[-1].isspace():
-            last = found[-1]
-            if not last.cjk or last.run_length == 1:
-                add(last.text, 1.0, prefix=True)
+        typing = bool(found) and not query[-1].isspace()
+        for position, piece in enumerate(found):
+            still_typed = typing and position == len(found) - 1 and (not piece.cjk or piece.run_length == 1)
+            add(piece.text, 1.0, still_typed, {position})
         for group in self._synonym_tokens:
-            if any(_contains(texts, variant) for variant in group):
+            covered = set().union(*(_occurrences(texts, variant) for variant in group))
+            if covered:
                 for variant in group:
                     for token in variant:
-                        add(token, SYNONYM_BOOST)
-        return [QueryTerm(t, b, p) for (t, p), b in sorted(terms.items())]
+                        add(token, SYNONYM_BOOST, False, covered)
+        return [QueryTerm(t, b, p, tuple(sorted(c))) for (t, p), (b, c) in sorted(terms.items())]
+
+    @staticmethod
+    def query_size(terms: Sequence[QueryTerm]) -> int:
+        """How many query tokens the terms stand for."""
+        return len(set().union(*(t.covers for t in terms))) if terms else 0
 
 
 def read_stopwords(path: Path = SEARCH_DATA / "stopwords-en.txt") -> list[str]:
@@ -155,7 +163,7 @@ def read_synonyms(lang: str, path: Path = SEARCH_DATA / "synonyms.yml") -> list[
     return groups
 
 
-@lru_cache(maxsize=None)
+@cache
 def for_language(lang: str) -> Analyzer:
     """The analyzer for one site language, with its stop words and synonyms."""
     return Analyzer(read_stopwords(), read_synonyms(lang))

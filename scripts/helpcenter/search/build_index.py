@@ -34,24 +34,38 @@ GLOBAL = "__hcSearchIndex"
 FIELDS = {"title": 4.0, "page": 2.0, "text": 1.0}
 
 
-def documents(pages: list[Page]) -> tuple[list[dict], list[list]]:
-    """Index documents (with raw text) and the store: [location, title, parent, snippet]."""
+def read_page_boosts(path: Path = an.SEARCH_DATA / "page-boosts.yml") -> dict[str, float]:
+    """Writer-set page weights, keyed by the path within a language ("faq.html")."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for key, value in data.items():
+        if not isinstance(value, (int, float)) or value <= 0:
+            raise ValueError(f"{path}: {key}: a page weight is a number above 0, like 0.5")
+    return {str(k): float(v) for k, v in data.items()}
+
+
+def documents(pages: list[Page], boosts: dict[str, float] | None = None) -> tuple[list[dict], list[list]]:
+    """Index documents (with raw text and weight) and the store: [location, title, parent, snippet]."""
+    boosts = boosts or {}
     docs: list[dict] = []
     store: list[list] = []
     for page in pages:
         parent = len(store)
+        boost = boosts.get(page.path.removeprefix(f"{page.lang}/"), 1.0)
         for section in page.sections:
             location = page.path if section.anchor is None else f"{page.path}#{section.anchor}"
             ref = str(len(store))
             store.append([location, section.title, -1 if section.anchor is None else parent,
                           section.text[:SNIPPET_CHARS]])
-            docs.append({"ref": ref, "title": section.title, "page": page.title, "text": section.text})
+            docs.append({"ref": ref, "title": section.title, "page": page.title, "text": section.text,
+                         "boost": boost})
     return docs, store
 
 
 def build_payload(pages: list[Page], lang: str) -> dict:
     analyzer = an.for_language(lang)
-    docs, store = documents(pages)
+    docs, store = documents(pages, read_page_boosts())
     builder = Builder()
     builder.pipeline.reset()
     builder.search_pipeline.reset()
@@ -59,7 +73,7 @@ def build_payload(pages: list[Page], lang: str) -> dict:
     for name, boost in FIELDS.items():
         builder.field(name, boost=boost, extractor=lambda doc, name=name: analyzer.tokens(doc[name]))
     for doc in docs:
-        builder.add(doc)
+        builder.add(doc, attributes={"boost": doc["boost"]})
     index = builder.build()
     return {
         "version": FORMAT_VERSION,

@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     for rank, page in enumerate(results[: args.limit], 1):
         print(f"{rank:2}. {page.url}\t{page.title}\t{page.score:.3f}")
         if args.sections:
-            for hit in page.sections:
+            for hit in sorted(page.sections, key=lambda h: -h.score):
                 print(f"      {hit.location}\t{hit.title}\t{hit.score:.3f}")
     return 0
 

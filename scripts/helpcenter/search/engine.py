@@ -15,7 +15,7 @@ from pathlib import Path
 from lunr.index import Index
 from lunr.query import Query
 
-from helpcenter.search.analyzer import Analyzer
+from helpcenter.search.analyzer import Analyzer, QueryTerm
 from helpcenter.search.build_index import index_path, read_script
 
 
@@ -54,12 +54,13 @@ class Engine:
         for t in terms:
             query.term(t.term, use_pipeline=False, boost=t.boost,
                        wildcard=Query.WILDCARD_TRAILING if t.prefix else Query.WILDCARD_NONE)
+        size = Analyzer.query_size(terms)
         pages: dict[int, PageResult] = {}
         for match in self.index.query(query):
             ref = int(match["ref"])
             location, title, parent, _ = self.docs[ref]
             page_ref = ref if parent < 0 else parent
-            score = round(match["score"], 6)
+            score = round(match["score"] * coverage_factor(terms, match["match_data"].metadata, size), 6)
             if page_ref not in pages:
                 page_location, page_title, _, _ = self.docs[page_ref]
                 pages[page_ref] = PageResult(page_location, page_title, score, [])
@@ -68,3 +69,18 @@ class Engine:
             page.sections.append(Hit(location, title, score))
         ranked = sorted(pages.items(), key=lambda item: (-item[1].score, item[0]))
         return [page for _, page in ranked]
+
+
+def coverage_factor(terms: list[QueryTerm], matched: dict, size: int) -> float:
+    """Weight by the share of the query's tokens an entry matched (itself or by a synonym).
+
+    lunr adds up term scores, so an entry that matches one query word very
+    often can outrank one that matches every word; squaring the share favours
+    entries about the whole query ("recovery phrase", not just "recovery").
+    """
+    covered: set[int] = set()
+    for t in terms:
+        if t.term in matched or (t.prefix and any(m.startswith(t.term) for m in matched)):
+            covered.update(t.covers)
+    share = len(covered) / size if size else 1.0
+    return share * share

@@ -9,7 +9,8 @@
  * Steps: Unicode NFKC and lower case; katakana folded to hiragana; runs of
  * Japanese characters cut into overlapping bigrams (a one-character run stays
  * whole); runs of Latin letters and digits kept as words, stop words dropped,
- * Porter-stemmed with lunr's own stemmer (lunr.py ports the same one).
+ * Porter-stemmed with lunr.js's stemmer (the Python side reproduces it:
+ * scripts/helpcenter/search/stemmer.py).
  *
  * Needs lunr.js loaded first (for lunr.stemmer); defines window.hcAnalyzer.
  */
@@ -56,14 +57,16 @@
     return out
   }
 
-  function contains(haystack, needle) {
+  /* Positions of `haystack` covered by any occurrence of `needle` in it. */
+  function occurrences(haystack, needle) {
     var n = needle.length
-    if (n === 0) return false
+    var covered = []
+    if (n === 0) return covered
     outer: for (var i = 0; i + n <= haystack.length; i++) {
       for (var j = 0; j < n; j++) if (haystack[i + j] !== needle[j]) continue outer
-      return true
+      for (var k = i; k < i + n; k++) if (covered.indexOf(k) < 0) covered.push(k)
     }
-    return false
+    return covered
   }
 
   function texts(list) {
@@ -85,35 +88,52 @@
   }
 
   /*
-   * Terms to look up for what the user typed, sorted by term: every token
-   * exactly; the last one also as a prefix while it is still being typed (a
-   * stemmed Latin word, or a lone Japanese character); synonyms of any variant
-   * found in the query at a lower weight.
+   * Terms to look up for what the user typed, sorted by term, each
+   * {term, boost, prefix, covers}: every token exactly, except the last while
+   * it is still being typed (a stemmed Latin word or a lone Japanese
+   * character), which is looked up as a prefix and so also found whole;
+   * synonyms of any variant found in the query at a lower weight, covering
+   * the query tokens of that variant (`covers`: query token positions).
    */
   Analyzer.prototype.queryTerms = function (query) {
     var found = pieces(query, this.stopwords)
     var tokens = texts(found)
     var terms = new Map()
-    function add(term, boost, prefix) {
+    function add(term, boost, prefix, covers) {
       var key = term + (prefix ? "\u0000*" : "\u0000")
       var old = terms.get(key)
-      if (!old || old.boost < boost) terms.set(key, { term: term, boost: boost, prefix: !!prefix })
+      if (!old) terms.set(key, old = { term: term, boost: boost, prefix: prefix, covers: [] })
+      old.boost = Math.max(old.boost, boost)
+      covers.forEach(function (c) { if (old.covers.indexOf(c) < 0) old.covers.push(c) })
     }
-    tokens.forEach(function (t) { add(t, 1.0, false) })
-    if (found.length && query && !/\s$/.test(query)) {
-      var last = found[found.length - 1]
-      if (!last.cjk || last.runLength === 1) add(last.text, 1.0, true)
-    }
+    var typing = found.length > 0 && !/\s$/.test(query)
+    found.forEach(function (piece, position) {
+      var stillTyped = typing && position === found.length - 1 && (!piece.cjk || piece.runLength === 1)
+      add(piece.text, 1.0, stillTyped, [position])
+    })
     this.synonymTokens.forEach(function (group) {
-      var hit = group.some(function (variant) { return contains(tokens, variant) })
-      if (hit) group.forEach(function (variant) {
-        variant.forEach(function (t) { add(t, SYNONYM_BOOST, false) })
+      var covered = []
+      group.forEach(function (variant) {
+        occurrences(tokens, variant).forEach(function (c) { if (covered.indexOf(c) < 0) covered.push(c) })
+      })
+      if (covered.length) group.forEach(function (variant) {
+        variant.forEach(function (t) { add(t, SYNONYM_BOOST, false, covered) })
       })
     })
-    return Array.from(terms.values()).sort(function (a, b) {
+    return Array.from(terms.values()).map(function (t) {
+      t.covers.sort(function (a, b) { return a - b })
+      return t
+    }).sort(function (a, b) {
       if (a.term !== b.term) return a.term < b.term ? -1 : 1
       return (a.prefix ? 1 : 0) - (b.prefix ? 1 : 0)
     })
+  }
+
+  /* How many query tokens the terms stand for. */
+  Analyzer.querySize = function (terms) {
+    var all = new Set()
+    terms.forEach(function (t) { t.covers.forEach(function (c) { all.add(c) }) })
+    return all.size
   }
 
   window.hcAnalyzer = { normalize: normalize, Analyzer: Analyzer, SYNONYM_BOOST: SYNONYM_BOOST }

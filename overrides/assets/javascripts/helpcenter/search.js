@@ -90,13 +90,14 @@
         })
       })
     })
+    var size = hcAnalyzer.Analyzer.querySize(terms)
     var pages = new Map()
     var docs = this.docs
     results.forEach(function (r) {
       var ref = +r.ref
       var parent = docs[ref][2]
       var pageRef = parent < 0 ? ref : parent
-      var score = round6(r.score)
+      var score = round6(r.score * coverageFactor(terms, r.matchData.metadata, size))
       var page = pages.get(pageRef)
       if (!page) pages.set(pageRef, page = { ref: pageRef, score: score, hits: [] })
       page.score = Math.max(page.score, score)
@@ -105,6 +106,23 @@
     return Array.from(pages.values()).sort(function (a, b) {
       return b.score - a.score || a.ref - b.ref
     })
+  }
+
+  /*
+   * Weight by the share of the query's tokens an entry matched (itself or by
+   * a synonym), squared: lunr adds up term scores, so an entry that matches
+   * one query word very often could outrank one that matches every word.
+   */
+  function coverageFactor(terms, matched, size) {
+    var covered = new Set()
+    var keys = Object.keys(matched)
+    terms.forEach(function (t) {
+      var hit = Object.prototype.hasOwnProperty.call(matched, t.term) ||
+        (t.prefix && keys.some(function (k) { return k.indexOf(t.term) === 0 }))
+      if (hit) t.covers.forEach(function (c) { covered.add(c) })
+    })
+    var share = size ? covered.size / size : 1
+    return share * share
   }
 
   /* --------------------------------------------------------------- rendering */
