@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from helpcenter import csp, faq_schema, seo
 from helpcenter.search import build_index
 
 Step = Callable[[Path], None]
@@ -30,9 +31,13 @@ def write_search_indexes(site_dir: Path) -> None:
 STEPS: list[Step] = [
     drop_stock_search_index,
     write_search_indexes,
+    seo.write_absolute_alternates,
+    seo.write_sitemap_alternates,
+    faq_schema.write_faq_jsonld,
 ]
 
 
 def run(site_dir: Path, config: Any = None) -> None:
     for step in STEPS:
         step(site_dir)
+    csp.apply(site_dir)  # always last: it hashes the inline scripts the steps above leave

@@ -1,0 +1,163 @@
+"""Offline and private (issue 5): every page, from disk and served, from the zip too.
+
+Every request that leaves the site is aborted and counted; a page passes
+with zero such attempts, zero failed local requests, zero console errors,
+zero CSP violations, and working search.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from conftest import search, watch
+from site_map import ALL, built_path
+
+QUERY = {"ja": "パスワード", "en": "password"}
+
+
+def check_page(page, url: str, lang: str) -> list[str]:
+    seen = watch(page)
+    page.goto(url)
+    page.wait_for_load_state("load")
+    results = search(page, QUERY[lang])
+    page.wait_for_timeout(50)  # let late console messages arrive
+    problems = seen.problems()
+    if not results:
+        problems.append("search returned nothing")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def offline_context(browser):
+    ctx = browser.new_context()
+    yield ctx
+    ctx.close()
+
+
+@pytest.mark.parametrize("lang,path", ALL)
+def test_every_page_from_disk(offline_context, site_dir, lang, path):
+    page = offline_context.new_page()
+    assert check_page(page, (site_dir / built_path(lang, path)).as_uri(), lang) == []
+    page.close()
+
+
+@pytest.mark.parametrize("lang,path", ALL)
+def test_every_page_served(offline_context, server, lang, path):
+    page = offline_context.new_page()
+    assert check_page(page, server + built_path(lang, path), lang) == []
+    page.close()
+
+
+def test_offline_zip_unpacked_anywhere_works(offline_context, offline_zip, tmp_path):
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(tmp_path)
+    roots = [p for p in tmp_path.iterdir() if p.is_dir()]
+    assert len(roots) == 1 and (roots[0] / "index.html").exists(), "one folder with index.html inside"
+    page = offline_context.new_page()
+    failures = {}
+    for lang, path in ALL:
+        problems = check_page(page, (roots[0] / built_path(lang, path)).as_uri(), lang)
+        if problems:
+            failures[built_path(lang, path)] = problems
+    assert not failures
+
+
+def switch_language(page, lang: str) -> None:
+    """Open the language menu as a person would and pick `lang`."""
+    page.locator(".md-header__option .md-select").first.hover()
+    with page.expect_navigation():
+        page.locator(f".md-select__link[hreflang={lang}]").first.click()
+
+
+def test_language_switcher_from_disk_stays_on_the_page(page, site_dir):
+    seen = watch(page)
+    page.goto((site_dir / "troubles/trading.html").as_uri())
+    switch_language(page, "en")
+    assert page.url == (site_dir / "en/troubles/trading.html").as_uri()
+    switch_language(page, "ja")
+    assert page.url == (site_dir / "troubles/trading.html").as_uri()
+    assert not seen.problems()
+
+
+def test_palette_toggle_works_from_disk(page, site_dir):
+    seen = watch(page)
+    page.goto((site_dir / "index.html").as_uri())
+    before = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== {before!r}")
+    assert not seen.problems()
+
+
+def test_navigation_from_disk(page, site_dir):
+    seen = watch(page)
+    page.goto((site_dir / "en/index.html").as_uri())
+    with page.expect_navigation():
+        page.locator(".md-content a[href='troubles/deposits-withdrawals.html']").first.click()
+    assert page.url.endswith("/en/troubles/deposits-withdrawals.html")
+    with page.expect_navigation():
+        page.locator(".md-footer__link--next").click()
+    assert not seen.problems()
+
+
+def test_every_page_carries_a_strict_csp(site_dir):
+    for file in site_dir.rglob("*.html"):
+        head = LexborHTMLParser(file.read_text(encoding="utf-8")).head
+        first = head.css_first("meta[http-equiv]") if head else None
+        assert first is not None and first.attributes["http-equiv"] == "Content-Security-Policy", file
+        policy = dict(d.strip().split(" ", 1) for d in first.attributes["content"].split(";"))
+        assert policy["default-src"] == "'self'"
+        assert "'unsafe-inline'" not in policy["script-src"] and "http" not in policy["script-src"]
+        scripts = head.parent.css("script")
+        assert head.parent.html.index(first.html) < head.parent.html.index(scripts[0].html), "policy comes first"
+
+
+def test_headers_file_for_static_hosts(site_dir):
+    headers = (site_dir / "_headers").read_text(encoding="utf-8")
+    assert headers.startswith("/*\n")
+    assert "frame-ancestors 'none'" in headers
+    assert "X-Content-Type-Options: nosniff" in headers
+    assert "Referrer-Policy:" in headers
+    assert "'unsafe-inline'" not in headers.split("script-src", 1)[1].split(";")[0]
+
+
+def test_no_resource_outside_the_site_is_referenced(site_dir):
+    """Static complement to the browser tests: nothing loads from another host."""
+    offenders = []
+    for file in list(site_dir.rglob("*.html")) + list(site_dir.rglob("*.css")):
+        text = file.read_text(encoding="utf-8", errors="replace")
+        if file.suffix == ".css":
+            if "url(http" in text.replace(" ", "").replace("'", "").replace('"', ""):
+                offenders.append(str(file))
+            continue
+        tree = LexborHTMLParser(text)
+        for node in tree.css("script[src], link[href], img[src], iframe, source[src], video, audio"):
+            url = node.attributes.get("src") or node.attributes.get("href") or ""
+            rel = node.attributes.get("rel") or ""
+            if node.tag == "link" and rel in {"alternate", "canonical"}:
+                continue  # navigational, never fetched by the page
+            if url.startswith(("http:", "https:", "//")) or node.tag == "iframe":
+                offenders.append(f"{file}: {node.html[:120]}")
+    assert not offenders
+
+
+def test_served_site_never_requests_search_index_of_the_other_language(page, server):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + "en/faq.html")
+    search(page, "email")
+    assert [u for u in requests if "/search/" in u] == [server + "search/index.en.js"]
+
+
+def test_site_is_all_relative_so_it_works_in_any_folder(site_dir: Path):
+    """404 pages are the exception: a server shows them at any depth, so their links start at the root."""
+    for file in site_dir.rglob("*.html"):
+        if file.name == "404.html":
+            continue
+        tree = LexborHTMLParser(file.read_text(encoding="utf-8"))
+        for node in tree.css("a[href], script[src], link[href], img[src]"):
+            url = node.attributes.get("href") or node.attributes.get("src") or ""
+            assert not url.startswith("/"), f"{file}: root-absolute links break from disk: {url}"
