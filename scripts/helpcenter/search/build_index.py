@@ -85,15 +85,19 @@ def build_payload(pages: list[Page], lang: str) -> dict:
 
 
 def render_script(payload: dict) -> str:
+    """The payload as a script. The JSON goes in as a string for JSON.parse,
+    which browsers parse much faster than the same data as a JavaScript literal."""
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return f'(window.{GLOBAL}=window.{GLOBAL}||{{}})["{payload["lang"]}"]={body};\n'
+    literal = json.dumps(body, ensure_ascii=False).replace("</", "<\\/")
+    return f'(window.{GLOBAL}=window.{GLOBAL}||{{}})["{payload["lang"]}"]=JSON.parse({literal});\n'
 
 
 def read_script(path: Path) -> dict:
     """The payload back from a `search/index.<lang>.js` file."""
     text = path.read_text(encoding="utf-8")
-    start = text.index("]=") + 2
-    return json.loads(text[start:].rstrip().rstrip(";"))
+    start = text.index("JSON.parse(") + len("JSON.parse(")
+    end = text.rindex(");")
+    return json.loads(json.loads(text[start:end]))
 
 
 def index_path(site_dir: Path, lang: str) -> Path:
