@@ -1,0 +1,5 @@
+import sys
+
+from helpcenter.check.cli import main
+
+sys.exit(main())

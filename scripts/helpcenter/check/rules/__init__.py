@@ -1,0 +1,52 @@
+"""The rules, one small module each, run in this order.
+
+A rule module has `ID` (printed with every problem), `DESCRIPTION` (one line,
+for `--list-rules`) and `check(project)`, which yields `Problem`s. To add a
+rule, write a module beside these and list it here.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from helpcenter.check.rules import (
+    build_warning,
+    contact_mailto,
+    contact_phone,
+    contact_tel,
+    external_domain,
+    external_https,
+    frontmatter_keys,
+    frontmatter_required,
+    frontmatter_syntax,
+    html_element,
+    html_event_handler,
+    html_javascript_url,
+    link_anchor,
+    link_image,
+    link_reference,
+    link_target,
+    parity_pages,
+    parity_sections,
+)
+
+RULES: list[ModuleType] = [
+    link_target,
+    link_anchor,
+    link_image,
+    link_reference,
+    parity_pages,
+    parity_sections,
+    external_https,
+    external_domain,
+    contact_mailto,
+    contact_tel,
+    contact_phone,
+    frontmatter_syntax,
+    frontmatter_required,
+    frontmatter_keys,
+    html_element,
+    html_event_handler,
+    html_javascript_url,
+    build_warning,
+]

@@ -1,0 +1,40 @@
+"""build-warning: the site builds without warnings.
+
+`scripts/check` builds without --strict so that one broken link does not hide
+every other problem; the warnings the strict build (scripts/build) would stop
+on are reported here instead, at the Markdown file they name. A warning about
+the same line as another problem is left out as a duplicate by the runner.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from helpcenter.check import locate
+from helpcenter.check.model import Problem, Project
+
+ID = "build-warning"
+DESCRIPTION = "the build reports no warnings (what `scripts/build --strict` would stop on)"
+
+_DOC = re.compile(r"Doc file '([^']+)'")
+_LINK = re.compile(r"contains a link '([^']+)'")
+_QUOTED = re.compile(r"'([^']+)'")
+
+
+def check(project: Project) -> Iterator[Problem]:
+    docs = str(project.config.get("docs_dir", "docs")).strip("/")
+    config_lines = project.config_file.read_text(encoding="utf-8").splitlines()
+    for message in project.build_log:
+        path, line = project.config_file.name, 1
+        for quoted in _QUOTED.findall(message):  # e.g. the missing file of a nav entry
+            if found := locate.text_line(config_lines, [quoted]):
+                line = found
+                break
+        if doc := _DOC.search(message):
+            path, line = f"{docs}/{doc.group(1)}", 1
+            source = next((s for s in project.sources if s.display == path), None)
+            link = _LINK.search(message)
+            if source is not None and link:
+                line = locate.link_line(source.lines, link.group(1), 0) or 1
+        yield Problem(path, line, ID, f"{message} (scripts/build stops on this)")

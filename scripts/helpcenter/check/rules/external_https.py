@@ -1,0 +1,23 @@
+"""external-https: every link that leaves the site uses https://.
+
+`http://bitbank.cc` is a lookalike too: anyone on the network path can
+answer it. Protocol-relative (`//host`) and other schemes (ftp:, file:) fail
+for the same reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from helpcenter.check import urls
+from helpcenter.check.model import Problem, Project
+
+ID = "external-https"
+DESCRIPTION = "links that leave the site use https://"
+
+
+def check(project: Project) -> Iterator[Problem]:
+    for link in project.links:
+        if project.is_external(link.url) and urls.scheme(link.url) != "https":
+            fix = "https://" + link.url.split("//", 1)[1] if "//" in link.url else "an https:// address"
+            yield project.problem(ID, link, f"{project.label(link)} is not https; write {fix}")

