@@ -1,0 +1,298 @@
+"""`scripts/lint-prose`: textlint on the Japanese pages, markdownlint on every page.
+
+Usage: python -m helpcenter.prose_lint [--root DIR] [--no-textlint] [--no-markdownlint]
+                                       [--no-translations] [PATH ...]
+
+Without paths it lints docs/ja/**/*.md with textlint and docs/**/*.md with
+markdownlint, and reports English pages whose Japanese source changed since
+they were translated (helpcenter.translation; the same lines as
+scripts/translation-status), so that scripts/check needs one command for all
+the writers' checks. With paths, it lints only those files (textlint only for
+files in a `ja` folder). Problems print as `path:line: rule: message`; the
+exit status is 1 when there is any, 2 when a linter could not run.
+
+Why a preprocessing step instead of textlint filter rules
+----------------------------------------------------------
+textlint reads CommonMark, and Material for MkDocs adds syntax it misreads:
+
+* an admonition (`!!! warning "ご注意ください"`) is a paragraph without a
+  full stop that is nothing but exclamation marks to textlint, and its body,
+  indented by four spaces, is an indented *code block*, which textlint skips
+  entirely. A filter rule could silence the first line, but the most
+  important prose on the site (the warnings and the "do this now" steps)
+  would then never be linted at all;
+* attribute lists (`{#symptoms}`, `{ .lg .middle }`) and icon shortcodes
+  (`:material-shield-alert:`) are read as words of the sentence.
+
+So each page goes through `textlint_view`, a line-for-line rewrite (line
+numbers stay the same, so messages point at the real file) that turns an
+admonition, collapsible block or content tab title into a heading, dedents
+its body so it is linted as prose, and removes attribute lists and icons.
+The `description` in the front matter becomes a paragraph, so the sentence
+search results show is linted too. The transformed copies live in a
+temporary folder; the real files are never touched.
+
+textlint-filter-rule-comments stays available for the rare passage that must
+break a rule on purpose (quoting a scam message verbatim, say):
+`<!-- textlint-disable rule-name -->` … `<!-- textlint-enable rule-name -->`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from helpcenter import translation
+from helpcenter.paths import ROOT
+
+TEXTLINT_CONFIG = ".textlintrc.yml"
+MARKDOWNLINT_CONFIG = ".markdownlint-cli2.jsonc"
+
+# `!!! type "title"`, `??? type "title"`, `???+ type "title"`; the title is optional.
+_BLOCK_START = re.compile(
+    r'^(?P<indent>[ ]*)(?:!!!|\?\?\?\+?)[ ]+[\w-]+(?:[ ]+[\w-]+)*(?:[ ]+"(?P<title>[^"]*)")?[ ]*$')
+# `=== "Tab label"` (pymdownx.tabbed)
+_TAB_START = re.compile(r'^(?P<indent>[ ]*)===\+?[ ]+"(?P<title>[^"]*)"[ ]*$')
+# `{#id}`, `{ .lg .middle }`, `{: .class }`, `{data-hc-official="inquiry-form"}`
+_ATTR_LIST = re.compile(r"[ ]*\{:?[ ]*(?:[#.]|[\w-]+=)[^{}\n]*\}")
+# `:material-shield-alert:`, `:octicons-arrow-right-24:`, `:smile:`
+_ICON = re.compile(r"(?<![\w/:]):[a-z0-9][a-z0-9_+-]*:(?![\w/])")
+_FENCE = re.compile(r"^[ ]*(```|~~~)")
+# the label of a full reference link, `[text][label]`
+_REFERENCE = re.compile(r"\]\[([^\[\]\n]+)\]")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def textlint_view(text: str) -> str:
+    """What textlint reads instead of `text`: same number of lines, Material syntax resolved."""
+    lines = text.split("\n")
+    out: list[str] = []
+    start = 0
+    if lines and lines[0].rstrip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+        if end is not None:
+            try:
+                data = yaml.safe_load("\n".join(lines[1:end])) or {}
+            except yaml.YAMLError:
+                data = {}  # scripts/check reports broken front matter
+            data = data if isinstance(data, dict) else {}
+            out.append("")
+            for line in lines[1:end]:
+                key = line.split(":", 1)[0] if not line[:1].isspace() else ""
+                value = data.get(key)
+                if key == "title" and isinstance(value, str) and value.strip():
+                    out.append(f"# {' '.join(value.split())}")
+                elif key == "description" and isinstance(value, str) and value.strip():
+                    out.append(" ".join(value.split()))
+                else:
+                    out.append("")
+            out.append("")
+            start = end + 1
+    containers: list[int] = []  # indentation of each open admonition/tab
+    fence: str | None = None
+    for line in lines[start:]:
+        original_indent = _indent(line)
+        if line.strip():
+            while containers and original_indent <= containers[-1]:
+                containers.pop()
+        # remove the four spaces of indentation each open container adds
+        for _ in containers:
+            if line.startswith("    "):
+                line = line[4:]
+        if fence is not None:  # inside a fenced code block: nothing to rewrite
+            if line.lstrip().startswith(fence):
+                fence = None
+            out.append(line)
+            continue
+        if m := _FENCE.match(line):
+            fence = m.group(1)
+            out.append(line)
+            continue
+        m = _BLOCK_START.match(line) or _TAB_START.match(line)
+        if m:
+            containers.append(original_indent)
+            title = (m.group("title") or "").strip()
+            out.append(f"{m.group('indent')}#### {title}" if title else "")
+            continue
+        line = _ATTR_LIST.sub("", line)
+        line = _ICON.sub("", line)
+        out.append(line)
+    # The official addresses are reference links whose definitions a build hook appends
+    # ([お問い合わせフォーム][inquiry-form]); without them CommonMark reads the brackets
+    # and the label as words of the sentence. Define every label used, after the last line.
+    labels = dict.fromkeys(_REFERENCE.findall("\n".join(out)))
+    if labels:
+        out += ["", *(f"[{label}]: #" for label in labels)]
+    return "\n".join(out)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.rule}: {self.message}"
+
+
+class LinterMissing(RuntimeError):
+    """A linter is not installed (node_modules)."""
+
+
+def _bin(root: Path, name: str) -> str:
+    for base in (root, ROOT):
+        candidate = base / "node_modules" / ".bin" / name
+        if candidate.exists():
+            return str(candidate)
+    found = shutil.which(name)
+    if not found:
+        raise LinterMissing(f"{name} is not installed; run `npm ci` (scripts/test does it for you)")
+    return found
+
+
+def _display(path: Path, root: Path) -> str:
+    path = path.resolve()
+    for base in (root.resolve(), ROOT, Path.cwd().resolve()):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return path.as_posix()
+
+
+def _one_line(message: str) -> str:
+    return " — ".join(part.strip() for part in message.strip().splitlines() if part.strip())
+
+
+def run_textlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
+    """textlint (config: .textlintrc.json of this repository) on the textlint view of `files`."""
+    if not files:
+        return []
+    config = ROOT / TEXTLINT_CONFIG
+    with tempfile.TemporaryDirectory(prefix="helpcenter-textlint-") as tmp:
+        originals: dict[str, Path] = {}
+        for n, path in enumerate(files):
+            # one folder per file keeps names unique and the file name readable in messages
+            target = Path(tmp) / str(n) / path.name
+            target.parent.mkdir()
+            target.write_text(textlint_view(path.read_text(encoding="utf-8")), encoding="utf-8")
+            originals[str(target.resolve())] = path
+        cmd = [_bin(root, "textlint"), "--config", str(config), "--format", "json", "--no-color",
+               *sorted(originals)]
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        if done.returncode not in (0, 1) or not done.stdout.strip().startswith("["):
+            raise RuntimeError(f"textlint failed (exit {done.returncode}):\n{done.stderr or done.stdout}")
+        results = json.loads(done.stdout)
+    problems = []
+    for result in results:
+        source = originals[str(Path(result["filePath"]).resolve())]
+        for msg in result["messages"]:
+            rule = msg.get("ruleId", "textlint").removeprefix("ja-technical-writing/")
+            problems.append(Problem(_display(source, root), msg.get("line", 1), f"textlint/{rule}",
+                                    _one_line(msg.get("message", ""))))
+    return problems
+
+
+# markdownlint-cli2's default formatter: `path:line[:column] [error|warning] MD001/alias Description [Detail]`
+_MDL_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+)(?::\d+)?\s+(?:(?:error|warning)\s+)?"
+                       r"(?P<rule>MD\d+/[\w/-]+)\s+(?P<message>.*)$")
+
+
+def run_markdownlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
+    """markdownlint-cli2 (config: .markdownlint-cli2.jsonc of this repository) on `files`."""
+    if not files:
+        return []
+    config = ROOT / MARKDOWNLINT_CONFIG
+    cwd = root.resolve()
+    args = [os.path.relpath(f.resolve(), cwd) for f in files]
+    # a leading ':' makes markdownlint-cli2 read the argument as a literal path, not a glob
+    cmd = [_bin(root, "markdownlint-cli2"), "--config", str(config), *[f":{a}" for a in args]]
+    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    problems = []
+    for raw in (done.stdout + done.stderr).splitlines():
+        if m := _MDL_LINE.match(raw.strip()):
+            rule = m.group("rule")
+            problems.append(Problem(_display(cwd / m.group("path"), root), int(m.group("line")),
+                                    f"markdownlint/{rule}", m.group("message").strip()))
+    if done.returncode not in (0, 1) or (done.returncode == 1 and not problems):
+        raise RuntimeError(f"markdownlint-cli2 failed (exit {done.returncode}):\n{done.stdout}{done.stderr}")
+    return problems
+
+
+def is_japanese(path: Path) -> bool:
+    return "ja" in path.resolve().parent.parts and path.suffix == ".md"
+
+
+def lint(root: Path = ROOT, paths: list[Path] | None = None, *, textlint: bool = True,
+         markdownlint: bool = True) -> list[Problem]:
+    """Every prose and Markdown problem in the pages of `root` (or in `paths`)."""
+    docs = root / "docs"
+    if paths:
+        md_files = [p for p in paths if p.suffix == ".md"]
+        ja_files = [p for p in md_files if is_japanese(p)]
+    else:
+        md_files = sorted(docs.rglob("*.md"))
+        ja_files = sorted((docs / "ja").rglob("*.md"))
+    problems: list[Problem] = []
+    if textlint:
+        problems += run_textlint(ja_files, root)
+    if markdownlint:
+        problems += run_markdownlint(md_files, root)
+    return sorted(problems)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/lint-prose", description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="Markdown files (default: every page under docs/)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="project folder whose docs/ to lint")
+    parser.add_argument("--no-textlint", action="store_true", help="skip the Japanese prose lint")
+    parser.add_argument("--no-markdownlint", action="store_true", help="skip the Markdown lint")
+    parser.add_argument("--no-translations", action="store_true",
+                        help="skip the translation freshness report (scripts/translation-status)")
+    parser.add_argument("--show-view", type=Path, metavar="FILE",
+                        help="print what textlint reads for FILE (the preprocessed page) and exit")
+    args = parser.parse_args(argv)
+    if args.show_view:
+        print(textlint_view(args.show_view.read_text(encoding="utf-8")))
+        return 0
+    missing = [p for p in args.paths if not p.is_file()]
+    if missing:
+        print(f"error: no such file: {', '.join(map(str, missing))}", file=sys.stderr)
+        return 2
+    try:
+        problems = lint(args.root.resolve(), [p.resolve() for p in args.paths] or None,
+                        textlint=not args.no_textlint, markdownlint=not args.no_markdownlint)
+    except (LinterMissing, RuntimeError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    lines = [str(p) for p in problems]
+    if not args.paths and not args.no_translations:
+        root = args.root.resolve()
+        lines += translation.problems(root / "docs", root)
+    for line in lines:
+        print(line)
+    sys.stdout.flush()
+    if lines:
+        files = len({line.split(":", 1)[0] for line in lines})
+        print(f"scripts/lint-prose: {len(lines)} problem{'s' * (len(lines) != 1)} in {files}"
+              f" file{'s' * (files != 1)}; CONTRIBUTING.md says how to fix each rule", file=sys.stderr)
+        return 1
+    print("scripts/lint-prose: no problems", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
