@@ -12,11 +12,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from helpcenter import official_links, postbuild  # noqa: E402
+from helpcenter import banner, official_links, postbuild, translation  # noqa: E402
+from helpcenter.paths import DEFAULT_LANGUAGE, language_prefix  # noqa: E402
 
 _depth = 0  # mkdocs-static-i18n nests one build per extra language inside the first
+_command = "build"
+
+
+def on_startup(command, dirty, **_):
+    global _command
+    _command = command
 
 
 def on_pre_build(config, **_):
@@ -24,8 +32,56 @@ def on_pre_build(config, **_):
     _depth += 1
 
 
+def on_config(config, **_):
+    """The incident banner, for the `announce` block of overrides/main.html."""
+    path = Path(config.config_file_path).parent / "data" / "banner.yml"
+    try:
+        config.extra["hc_banner"] = banner.load(path, config.extra.get("official", {}))
+    except banner.BannerError as err:
+        raise ConfigurationError(str(err)) from err
+    if str(path) not in config.watch:  # `scripts/serve` rebuilds when writers flip it
+        config.watch.append(str(path))
+    return config
+
+
+_default_404: str | None = None  # the default language's 404 page, rendered first
+
+
+def on_pre_template(template, template_name, config, **_):
+    """On a 404 page the language switcher leads to each language's home page.
+
+    Without this it keeps the links of whichever page was built last.
+    """
+    if template_name == "404.html":
+        # mkdocs-static-i18n sets the attribute, which templates read before the key
+        current = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+        config.extra.alternate = [
+            {**alt, "link": f"{language_prefix(alt.get('lang', DEFAULT_LANGUAGE))}index.html"} for alt in current
+        ]
+    return template
+
+
+def on_post_template(output, template_name, config, **_):
+    """One 404 page per language: mkdocs-static-i18n writes every language's to the root.
+
+    The default language's stays at the root; each other one goes to <lang>/404.html.
+    """
+    global _default_404
+    if template_name != "404.html":
+        return output
+    lang = config.theme.get("language") or DEFAULT_LANGUAGE
+    if lang == DEFAULT_LANGUAGE:
+        _default_404 = output
+        return output
+    target = Path(config.site_dir) / language_prefix(lang) / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return _default_404 or output
+
+
 def on_page_markdown(markdown, page, config, files, **_):
-    """Give every page the reference links to the official addresses."""
+    """The outdated-translation notice where due; reference links to the official addresses."""
+    markdown = translation.on_page_markdown(markdown, page, config)
     lang = getattr(page.file, "locale", None) or config.theme.get("language", "ja")
     return official_links.append_definitions(markdown, config.extra.get("official", {}), lang)
 
@@ -35,4 +91,5 @@ def on_post_build(config, **_):
     global _depth
     _depth -= 1
     if _depth == 0:
-        postbuild.run(Path(config.site_dir), config)
+        # `mkdocs serve` adds its live-reload script inline, which the CSP would block.
+        postbuild.run(Path(config.site_dir), config, preview=_command == "serve")

@@ -37,7 +37,9 @@ STEPS: list[Step] = [
 ]
 
 
-def run(site_dir: Path, config: Any = None) -> None:
+def run(site_dir: Path, config: Any = None, preview: bool = False) -> None:
+    """All steps; a live preview gets no CSP, so that its reload script may run."""
     for step in STEPS:
         step(site_dir)
-    csp.apply(site_dir)  # always last: it hashes the inline scripts the steps above leave
+    if not preview:
+        csp.apply(site_dir)  # always last: it hashes the inline scripts the steps above leave
