@@ -1,13 +1,15 @@
 """Accessibility (issue 7): axe-core on every page, both languages, both palettes; keyboard use.
 
-axe-core is vendored for the tests only (tests/vendor/axe-core) and injected
-into each page; it is never part of the site. Violations of impact serious or
+axe-core comes from the npm registry at the version pinned in package.json
+(scripts/test runs npm ci) and is injected into each page by the test; it is
+never part of the site. Violations of impact serious or
 critical fail; moderate and minor ones are listed (pytest -s shows them; they
 are also written to tests/artefacts/axe-report.txt).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -16,8 +18,8 @@ import pytest
 from conftest import ARTEFACTS, ROOT
 from site_map import ALL, built_path
 
-AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
-AXE_VERSION = "4.14.1"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_VERSION = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["axe-core"]
 PAGES = [built_path(lang, page) for lang, page in ALL] + ["404.html", "en/404.html"]
 SCHEMES = {"light": "default", "dark": "slate"}
 BLOCKING = ("critical", "serious")
@@ -65,7 +67,7 @@ def palette_page(request, browser):
 
 
 def test_axe_is_the_pinned_version():
-    assert AXE.exists(), "tests/vendor/axe-core/axe.min.js is missing"
+    assert AXE.exists(), "node_modules/axe-core is missing: run scripts/test (npm ci)"
     assert f"axe v{AXE_VERSION}" in AXE.read_text(encoding="utf-8")[:200]
 
 
