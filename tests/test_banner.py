@@ -66,7 +66,7 @@ def test_banner_is_visible_and_links_work(browser, banner_site, path):
         assert EXPECTED_TEXT[lang] in box.inner_text()
         assert box.locator("a[href='https://bitbank.cc/']").count() == 1, "the official-website reference link"
         assert page.evaluate("() => document.scrollingElement.scrollWidth <= innerWidth")
-        page.add_script_tag(path=str(ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"))
+        page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
         found = page.evaluate("async () => (await axe.run('.md-banner')).violations.map(v => v.id)")
         assert not found, f"axe on the banner: {found}"
         assert not seen.problems(), seen.problems()
