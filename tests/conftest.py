@@ -28,6 +28,22 @@ CHROMIUM_FLAGS = [
 ]
 
 
+FIGURES: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def figures() -> list[str]:
+    """Figures tests measure and report but never assert (sizes, timings, hit rates); printed at the end."""
+    return FIGURES
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if FIGURES:
+        terminalreporter.section("figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)
+
+
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     """The real site, built strictly once per test run."""

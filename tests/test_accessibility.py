@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from conftest import ARTEFACTS, ROOT
+from conftest import ARTEFACTS, FIGURES, ROOT
 from site_map import ALL, built_path
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -50,6 +50,7 @@ def report() -> Iterator[list[str]]:
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     (ARTEFACTS / "axe-report.txt").write_text(text + "\n", encoding="utf-8")
     print(f"\n--- axe: moderate and minor findings ({len(lines)}) ---\n{text}")
+    FIGURES.append(f"axe: {len(lines)} moderate or minor findings (listed in tests/artefacts/axe-report.txt)")
 
 
 @pytest.fixture(scope="module", params=list(SCHEMES))

@@ -129,10 +129,11 @@ def test_index_documents_stay_in_their_language(site_dir):
         assert any("#" in loc for loc in locations), "sections by heading are indexed"
 
 
-def test_index_sizes_are_reported(site_dir):
+def test_index_sizes_are_reported(site_dir, figures):
     for lang in ("ja", "en"):
         raw = index_path(site_dir, lang).read_bytes()
-        print(f"\nsearch index {lang}: {len(raw) / 1024:.1f} KiB raw, {len(gzip.compress(raw, 9)) / 1024:.1f} KiB gzip")
+        figures.append(f"search index {lang}: {len(raw) / 1024:.1f} KiB raw,"
+                       f" {len(gzip.compress(raw, 9)) / 1024:.1f} KiB gzip")
 
 
 # --------------------------------------------------------------------------- in the browser
@@ -187,17 +188,17 @@ def browser_results(browser, site_dir):
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_shared_queries_hit_rate_at_3(browser_results, lang):
+def test_shared_queries_hit_rate_at_3(browser_results, lang, figures):
     rate, misses = hit_rate(browser_results[lang], read_queries(SHARED_QUERIES), lang)
-    print(f"\n{lang}: hit@3 on shared queries {rate:.1%}; misses: {misses or 'none'}")
+    figures.append(f"search {lang}: hit@3 on shared queries {rate:.1%}; misses: {misses or 'none'}")
     assert rate >= 0.95, misses
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_hold_out_queries_hit_rate_at_3(browser_results, lang):
+def test_hold_out_queries_hit_rate_at_3(browser_results, lang, figures):
     """Queries written apart from the shared list, so that tuning to it does not pass for quality."""
     rate, misses = hit_rate(browser_results[lang], read_queries(HOLDOUT_QUERIES), lang)
-    print(f"\n{lang}: hit@3 on hold-out queries {rate:.1%}; misses: {misses or 'none'}")
+    figures.append(f"search {lang}: hit@3 on hold-out queries {rate:.1%}; misses: {misses or 'none'}")
     assert rate >= 0.95, misses
 
 
@@ -265,7 +266,7 @@ def test_index_loads_on_first_focus_not_on_page_load(page, site_dir):
     assert not seen.problems()
 
 
-def test_keystroke_to_results_time_is_reported(page, site_dir):
+def test_keystroke_to_results_time_is_reported(page, site_dir, figures):
     """Printed, not asserted: the benchmark compares figures."""
     open_search_page(page, site_dir, "ja")
     search(page, "出金")
@@ -286,5 +287,5 @@ def test_keystroke_to_results_time_is_reported(page, site_dir):
             query,
         ))
     load = page.evaluate("window.hcSearchTimings.load")
-    print(f"\nsearch (file://, ja): index load {load:.1f} ms; keystroke to results median "
-          f"{statistics.median(timings):.1f} ms, max {max(timings):.1f} ms")
+    figures.append(f"search (file://, ja): index load {load:.1f} ms; keystroke to results median "
+                   f"{statistics.median(timings):.1f} ms, max {max(timings):.1f} ms")
