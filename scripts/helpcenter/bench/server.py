@@ -1,0 +1,91 @@
+"""A loopback static server that remembers what it served, for page weight.
+
+Like `serve()` in tests/conftest.py (ThreadingHTTPServer on 127.0.0.1, a free
+port, Python's SimpleHTTPRequestHandler), plus a log of every response: the
+server side sees every request the page makes, including those from Material's
+search worker, which page-level request events may miss.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+@dataclass(frozen=True)
+class Served:
+    path: str  # URL path, e.g. /assets/javascripts/bundle.js
+    status: int
+    bytes: int  # body bytes sent (Content-Length)
+    at: float  # time.monotonic() when the response was finished
+
+
+class _LoggingHandler(http.server.SimpleHTTPRequestHandler):
+    server: _Server
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self._bench_status = int(code)
+        super().send_response(code, message)
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword.lower() == "content-length":
+            self._bench_length = int(value)
+        super().send_header(keyword, value)
+
+    def do_GET(self) -> None:  # noqa: N802 (the http.server name)
+        self._bench_status, self._bench_length = 0, 0
+        super().do_GET()
+        self.server.log.append(Served(urlsplit(self.path).path, self._bench_status, self._bench_length,
+                                      time.monotonic()))
+
+    def log_message(self, *args) -> None:  # quiet
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    log: list[Served]
+
+
+@dataclass
+class Site:
+    """A served site: its base URL (with trailing slash), folder and response log."""
+
+    url: str
+    root: Path
+    server: _Server
+
+    @property
+    def log(self) -> list[Served]:
+        return self.server.log
+
+    def file_for(self, path: str) -> Path:
+        return self.root / unquote(path).lstrip("/")
+
+    def wait_quiet(self, quiet: float = 1.0, limit: float = 30.0) -> None:
+        """Wait until nothing has been served for `quiet` seconds (or `limit` passed)."""
+        start = time.monotonic()
+        while time.monotonic() - start < limit:
+            last = self.log[-1].at if self.log else start
+            if time.monotonic() - last >= quiet:
+                return
+            time.sleep(0.05)
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[Site]:
+    handler = functools.partial(_LoggingHandler, directory=str(directory))
+    httpd = _Server(("127.0.0.1", 0), handler)
+    httpd.log = []
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield Site(f"http://127.0.0.1:{httpd.server_address[1]}/", directory, httpd)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
