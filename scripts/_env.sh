@@ -71,7 +71,7 @@ ensure_chromium() {
   fi
   [ -x "$CHROMIUM" ] || die "Chromium not found at $CHROMIUM; install it with: sudo apt-get install -y chromium"
   # Japanese glyphs for screenshots; optional for correctness, so best effort.
-  if ! fc-list 2>/dev/null | grep -qi 'noto sans cjk'; then
+  if ! fc-list 2>/dev/null | grep -i "noto sans cjk" >/dev/null; then
     if is_root; then apt_install fonts-noto-cjk || true; fi
   fi
 }

@@ -27,7 +27,7 @@ from helpcenter.search import analyzer as an
 from helpcenter.search.extract import Page, iter_pages
 
 FORMAT_VERSION = 1
-SNIPPET_CHARS = 400
+SNIPPET_CHARS = 240
 GLOBAL = "__hcSearchIndex"
 # Field weights: a section heading says most about what a section is about;
 # the page title tells which page a section belongs to.

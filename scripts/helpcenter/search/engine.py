@@ -34,10 +34,19 @@ class PageResult:
     sections: list[Hit]
 
 
+# What a result list shows, as search.js shows it: at most MAX_PAGES pages, and
+# on each its sections scoring at least SECTION_SHARE of the page's best, at
+# most MAX_SECTIONS (a section matching one common bigram is noise).
+MAX_PAGES = 50
+MAX_SECTIONS = 5
+SECTION_SHARE = 0.2
+
+
 class Engine:
     def __init__(self, payload: dict):
         self.lang = payload["lang"]
         self.docs = payload["docs"]
+        self.ref_of = {doc[0]: ref for ref, doc in enumerate(self.docs)}
         self.index = Index.load(payload["index"])
         spec = payload["analyzer"]
         self.analyzer = Analyzer(spec["stopwords"], spec["synonyms"])
@@ -67,8 +76,11 @@ class Engine:
             page = pages[page_ref]
             page.score = max(page.score, score)
             page.sections.append(Hit(location, title, score))
-        ranked = sorted(pages.items(), key=lambda item: (-item[1].score, item[0]))
-        return [page for _, page in ranked]
+        ranked = [page for _, page in sorted(pages.items(), key=lambda item: (-item[1].score, item[0]))]
+        for page in ranked[:MAX_PAGES]:
+            kept = [hit for hit in page.sections if hit.score >= page.score * SECTION_SHARE]
+            page.sections = sorted(kept, key=lambda hit: (-hit.score, self.ref_of[hit.location]))[:MAX_SECTIONS]
+        return ranked[:MAX_PAGES]
 
 
 def coverage_factor(terms: list[QueryTerm], matched: dict, size: int) -> float:

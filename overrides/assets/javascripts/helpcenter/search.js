@@ -28,6 +28,16 @@
 
   var MSG = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 }
   var SNIPPET = 160
+  /*
+   * What a result list shows (the CLI, engine.py, keeps the same): at most
+   * MAX_PAGES pages, and on each page its sections that score at least
+   * SECTION_SHARE of the page's best, MAX_SECTIONS at most. A Japanese query
+   * is many bigrams, and a section matching one common bigram is noise that
+   * would also cost highlighting and rendering time.
+   */
+  var MAX_PAGES = 50
+  var MAX_SECTIONS = 5
+  var SECTION_SHARE = 0.2
 
   var configElement = document.getElementById("__config")
   var config = configElement ? JSON.parse(configElement.textContent) : {}
@@ -103,9 +113,15 @@
       page.score = Math.max(page.score, score)
       page.hits.push({ ref: ref, score: score })
     })
-    return Array.from(pages.values()).sort(function (a, b) {
+    var ranked = Array.from(pages.values()).sort(function (a, b) {
       return b.score - a.score || a.ref - b.ref
+    }).slice(0, MAX_PAGES)
+    ranked.forEach(function (page) {
+      page.hits = page.hits.filter(function (h) { return h.score >= page.score * SECTION_SHARE })
+        .sort(function (a, b) { return b.score - a.score || a.ref - b.ref })
+        .slice(0, MAX_SECTIONS)
     })
+    return ranked
   }
 
   /*
@@ -138,11 +154,21 @@
    * normalized form so that ﾊﾟｽﾜｰﾄﾞ marks パスワード. Japanese runs are marked
    * whole when they occur, else by their bigrams; Latin words by prefix.
    */
+  var normalized = new Map()
+
+  /* The analyzer's normalization of one character, remembered: highlighting runs it on every character shown. */
+  function normalizeChar(ch) {
+    if (ch < "\u0080") return ch.toLowerCase()
+    var n = normalized.get(ch)
+    if (n === undefined) normalized.set(ch, n = hcAnalyzer.normalize(ch))
+    return n
+  }
+
   function highlightSpans(text, query) {
     var norm = ""
     var map = []
     for (var i = 0; i < text.length; i++) {
-      var n = hcAnalyzer.normalize(text[i])
+      var n = normalizeChar(text[i])
       for (var k = 0; k < n.length; k++) { norm += n[k]; map.push(i) }
     }
     map.push(text.length)
@@ -192,7 +218,7 @@
   Engine.prototype.materialResult = function (query) {
     var docs = this.docs
     var items = this.rank(query).map(function (page) {
-      var hits = page.hits.slice().sort(function (a, b) { return b.score - a.score || a.ref - b.ref })
+      var hits = page.hits
       var group = hits.map(function (h) { return item(docs[h.ref], h.score, query) })
       var own = hits.find(function (h) { return h.ref === page.ref })
       if (!own) group.push(item(docs[page.ref], 0, query))
@@ -217,7 +243,7 @@
   Engine.prototype.pages = function (query, limit) {
     var docs = this.docs
     return this.rank(query).slice(0, limit || 10).map(function (page) {
-      var best = page.hits.reduce(function (a, b) { return b.score > a.score ? b : a })
+      var best = page.hits[0]
       return {
         url: new URL(docs[page.ref][0], base).href,
         location: docs[page.ref][0],
