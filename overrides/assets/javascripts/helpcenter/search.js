@@ -283,13 +283,13 @@
 
   SearchWorker.prototype.emit = function (data, after) {
     var self = this
-    /* Asynchronous, as a worker's answer would be. */
-    setTimeout(function () {
+    /* Asynchronous, as a worker's answer would be, but without a timer's delay. */
+    Promise.resolve().then(function () {
       var ev = new MessageEvent("message", { data: data })
       if (typeof self.onmessage === "function") self.onmessage(ev)
       self.dispatchEvent(ev)
       if (after) after()
-    }, 0)
+    })
   }
 
   /*
