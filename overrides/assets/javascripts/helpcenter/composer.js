@@ -2,8 +2,8 @@
  * Inquiry composer (contact/compose.md): a guided form that writes an inquiry
  * to support, in the page's language, entirely in the browser.
  *
- * Loaded on every page (mkdocs.yml extra_javascript) and does nothing unless
- * the page has form#inquiry-composer. The form's labels live in the page; the
+ * Loaded on the composer page only (extra.page_scripts in mkdocs.yml), and
+ * does nothing on a page without form#inquiry-composer. The form's labels live in the page; the
  * text this script writes (preview headings, alerts, messages) is in STRINGS
  * below, one set per language. The official addresses are read from the links
  * marked data-hc-official on the page, which the build makes from
