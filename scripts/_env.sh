@@ -26,6 +26,10 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
+requirements_hash() {
+  cat "$ROOT/requirements.txt" "$1" | sha256sum | cut -d' ' -f1
+}
+
 ensure_python_env() {
   # $1 = "site" (build and serve) or "dev" (plus tests, checks, benchmark).
   local kind="${1:-site}" reqs stamp want
@@ -40,11 +44,13 @@ ensure_python_env() {
     "$py" -m venv "$VENV" || die "could not create .venv (on Debian: apt-get install -y python3-venv)"
   fi
   stamp="$VENV/.installed-$kind"
-  want="$(cat "$ROOT/requirements.txt" "$reqs" | sha256sum | cut -d' ' -f1)"
+  want="$(requirements_hash "$reqs")"
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     say "installing pinned Python packages ($(basename "$reqs"))"
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$reqs"
     echo "$want" > "$stamp"
+    # The dev set includes the site set: no second install for scripts/serve or build.
+    [ "$kind" = dev ] && requirements_hash "$ROOT/requirements.txt" > "$VENV/.installed-site"
   fi
   export PATH="$VENV/bin:$PATH"
 }
