@@ -6,26 +6,19 @@ to install it (scripts/test installs it when run as root).
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
+from helpcenter.bench.browser import CHROMIUM, CHROMIUM_FLAGS  # Debian's Chromium, flags this machine needs
+from helpcenter.bench.server import serve
 from helpcenter.build import build_site, write_offline_zip
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTEFACTS = ROOT / "tests" / "artefacts"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 FIGURES: list[str] = []
@@ -59,24 +52,11 @@ def offline_zip(site_dir: Path) -> Path:
     return write_offline_zip(site_dir, ARTEFACTS / "dist")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep test output readable
-        pass
-
-
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
-
-
 @pytest.fixture(scope="session")
 def server(site_dir: Path) -> Iterator[str]:
     """Base URL (with trailing slash) of the built site served on loopback."""
-    httpd, url = serve(site_dir)
-    yield url
-    httpd.shutdown()
+    with serve(site_dir) as site:
+        yield site.url
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, serve, watch
+from conftest import ROOT, watch
 from helpcenter import banner
+from helpcenter.bench.server import serve
 from helpcenter.build import build_site
 from site_map import ALL, built_path
 from sources import copy_sources
@@ -54,7 +55,11 @@ def test_banner_is_on_everywhere_in_the_page_language(banner_site):
 
 @pytest.mark.parametrize("path", ["index.html", "en/index.html", "en/troubles/system-outage.html"])
 def test_banner_is_visible_and_links_work(browser, banner_site, path):
-    httpd, url = serve(banner_site)
+    with serve(banner_site) as site:
+        check_banner(browser, site.url, path)
+
+
+def check_banner(browser, url: str, path: str) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 812}, bypass_csp=True)  # for axe
     try:
         page = context.new_page()
@@ -72,7 +77,6 @@ def test_banner_is_visible_and_links_work(browser, banner_site, path):
         assert not seen.problems(), seen.problems()
     finally:
         context.close()
-        httpd.shutdown()
 
 
 def test_enabled_banner_needs_both_texts(tmp_path):

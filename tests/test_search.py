@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import gzip
 import json
 import statistics
@@ -11,20 +10,20 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, search, watch
+from helpcenter.bench.browser import distinct_pages
+from helpcenter.bench.queries import SHARED_QUERIES, Query, hit_at_3, read_shared
 from helpcenter.search.analyzer import Analyzer
 from helpcenter.search.build_index import index_path
 from helpcenter.search.engine import Engine
 
 VECTORS = json.loads((ROOT / "data/search/analyzer-vectors.json").read_text(encoding="utf-8"))
-SHARED_QUERIES = ROOT.parent / "shared" / "search-queries.tsv"
 HOLDOUT_QUERIES = ROOT / "tests" / "search" / "holdout-queries.tsv"
 JS_DIR = ROOT / "overrides/assets/javascripts"
 START_PAGE = {"ja": "troubles/index.html", "en": "en/troubles/index.html"}
 
 
-def read_queries(path: Path) -> list[tuple[str, str, list[str]]]:
-    with path.open(encoding="utf-8") as f:
-        return [(r["lang"], r["query"], r["accept"].split()) for r in csv.DictReader(f, delimiter="\t")]
+def read_queries(path: Path) -> list[Query]:
+    return read_shared(path, source=path.stem)
 
 
 def vector_analyzer() -> Analyzer:
@@ -139,15 +138,9 @@ def test_index_sizes_are_reported(site_dir, figures):
 # --------------------------------------------------------------------------- in the browser
 
 
-def distinct_pages(hrefs: list[str], site_dir: Path) -> list[str]:
-    """Result links -> page paths relative to the site root, first occurrence only."""
-    root = site_dir.resolve().as_uri() + "/"
-    pages: list[str] = []
-    for href in hrefs:
-        path = href.removeprefix(root).split("#")[0].split("?")[0]
-        if path not in pages:
-            pages.append(path)
-    return pages
+def result_pages(hrefs: list[str], site_dir: Path) -> list[str]:
+    """Result links of a page opened from disk -> distinct page paths relative to the site root."""
+    return distinct_pages(hrefs, site_dir.resolve().as_uri() + "/")
 
 
 def open_search_page(page, site_dir: Path, lang: str):
@@ -159,17 +152,13 @@ def open_search_page(page, site_dir: Path, lang: str):
 def run_queries(page, site_dir, queries, lang):
     """{query: top pages} for one language, typed into the real search box of a page opened from disk."""
     open_search_page(page, site_dir, lang)
-    return {q: distinct_pages(search(page, q), site_dir) for (lg, q, _) in queries if lg == lang}
+    return {q.text: result_pages(search(page, q.text), site_dir) for q in queries if q.lang == lang}
 
 
-def hit_rate(results: dict[str, list[str]], queries, lang: str) -> tuple[float, list[str]]:
-    prefix = "en/" if lang == "en" else ""
-    misses = []
-    relevant = [(q, acc) for (lg, q, acc) in queries if lg == lang]
-    for q, accept in relevant:
-        top3 = results[q][:3]
-        if not any(prefix + a in top3 for a in accept):
-            misses.append(f"{q!r}: got {top3}, accepted {accept}")
+def hit_rate(results: dict[str, list[str]], queries: list[Query], lang: str) -> tuple[float, list[str]]:
+    relevant = [q for q in queries if q.lang == lang]
+    misses = [f"{q.text!r}: got {results[q.text][:3]}, accepted {list(q.accept)}"
+              for q in relevant if not hit_at_3(results[q.text], q.accept)]
     return 1 - len(misses) / len(relevant), misses
 
 
@@ -211,10 +200,10 @@ def test_results_stay_in_the_page_language(browser_results, lang):
 
 def test_cli_top_three_equals_the_browser(browser_results, site_dir):
     differences = []
-    for lang, query, _ in read_queries(SHARED_QUERIES):
-        cli = [p.url for p in Engine.from_site(site_dir, lang).search(query)[:3]]
-        if cli != browser_results[lang][query][:3]:
-            differences.append((lang, query, cli, browser_results[lang][query][:3]))
+    for q in read_queries(SHARED_QUERIES):
+        cli = [p.url for p in Engine.from_site(site_dir, q.lang).search(q.text)[:3]]
+        if cli != browser_results[q.lang][q.text][:3]:
+            differences.append((q.lang, q.text, cli, browser_results[q.lang][q.text][:3]))
     assert not differences
 
 
@@ -234,14 +223,14 @@ def test_cli_top_three_equals_the_browser(browser_results, site_dir):
 )
 def test_what_stock_material_missed_is_found(page, site_dir, lang, query, expected_page):
     open_search_page(page, site_dir, lang)
-    assert expected_page in distinct_pages(search(page, query), site_dir)[:5]
+    assert expected_page in result_pages(search(page, query), site_dir)[:5]
 
 
 def test_results_update_while_typing_prefixes_included(page, site_dir):
     open_search_page(page, site_dir, "en")
-    assert "en/troubles/deposits-withdrawals.html" in distinct_pages(search(page, "withdr"), site_dir)[:3]
+    assert "en/troubles/deposits-withdrawals.html" in result_pages(search(page, "withdr"), site_dir)[:3]
     open_search_page(page, site_dir, "ja")
-    assert distinct_pages(search(page, "出"), site_dir), "a single character already gives results"
+    assert result_pages(search(page, "出"), site_dir), "a single character already gives results"
 
 
 def test_results_are_highlighted_and_enter_opens_the_best(page, site_dir):

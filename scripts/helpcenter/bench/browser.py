@@ -49,7 +49,7 @@ from urllib.parse import urlsplit
 from helpcenter.bench.server import Site
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# The same flags as tests/conftest.py.
+# Debian's Chromium with the flags this machine needs; the test suite launches it the same way.
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

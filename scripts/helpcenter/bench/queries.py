@@ -27,10 +27,11 @@ class Query:
     source: str  # "shared" or "synthetic"
 
 
-def read_shared(path: Path = SHARED_QUERIES) -> list[Query]:
+def read_shared(path: Path = SHARED_QUERIES, source: str = "shared") -> list[Query]:
+    """Queries from a TSV in the shared list's format (the test suite's hold-out list uses it too)."""
     with path.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
-    return [Query(r["lang"], r["query"], tuple(language_prefix(r["lang"]) + a for a in r["accept"].split()), "shared")
+    return [Query(r["lang"], r["query"], tuple(language_prefix(r["lang"]) + a for a in r["accept"].split()), source)
             for r in rows]
 
 

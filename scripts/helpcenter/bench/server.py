@@ -1,7 +1,7 @@
-"""A loopback static server that remembers what it served, for page weight.
+"""A loopback static server that remembers what it served.
 
-Like `serve()` in tests/conftest.py (ThreadingHTTPServer on 127.0.0.1, a free
-port, Python's SimpleHTTPRequestHandler), plus a log of every response: the
+ThreadingHTTPServer on 127.0.0.1 with a free port; the test suite serves the
+built site with it too. The log of every response is for page weight: the
 server side sees every request the page makes, including those from Material's
 search worker, which page-level request events may miss.
 """
