@@ -92,4 +92,4 @@ def on_post_build(config, **_):
     _depth -= 1
     if _depth == 0:
         # `mkdocs serve` adds its live-reload script inline, which the CSP would block.
-        postbuild.run(Path(config.site_dir), config, preview=_command == "serve")
+        postbuild.run(Path(config.site_dir), preview=_command == "serve")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from helpcenter import csp, faq_schema, seo
 from helpcenter.search import build_index
@@ -37,7 +36,7 @@ STEPS: list[Step] = [
 ]
 
 
-def run(site_dir: Path, config: Any = None, preview: bool = False) -> None:
+def run(site_dir: Path, preview: bool = False) -> None:
     """All steps; a live preview gets no CSP, so that its reload script may run."""
     for step in STEPS:
         step(site_dir)

@@ -341,9 +341,6 @@
     ready: ready,
     pages: function (query, limit) {
       return ready().then(function (engine) { return engine.pages(query, limit) })
-    },
-    rank: function (query) {
-      return ready().then(function (engine) { return engine.rank(query) })
     }
   }
 })()
