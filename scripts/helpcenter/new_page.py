@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from helpcenter import translation
+from helpcenter.check import front_matter
 from helpcenter.paths import ROOT
 
 LANGS = ("ja", "en")
@@ -116,11 +117,7 @@ def _title_of(path: Path) -> str | None:
     if not path.is_file():
         return None
     lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or lines[0].strip() != "---":
-        return None
-    for line in lines[1:]:
-        if line.strip() == "---":
-            break
+    for line in lines[1 : front_matter.block_end(lines) or 0]:
         key, _, value = line.partition(":")
         if key == "title":
             return str(yaml.safe_load(value) or "").strip() or None

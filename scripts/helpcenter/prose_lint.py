@@ -50,9 +50,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from helpcenter import translation
+from helpcenter.check import front_matter
 from helpcenter.paths import ROOT
 
 TEXTLINT_CONFIG = ".textlintrc.yml"
@@ -81,26 +80,21 @@ def textlint_view(text: str) -> str:
     lines = text.split("\n")
     out: list[str] = []
     start = 0
-    if lines and lines[0].rstrip() == "---":
-        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-        if end is not None:
-            try:
-                data = yaml.safe_load("\n".join(lines[1:end])) or {}
-            except yaml.YAMLError:
-                data = {}  # scripts/check reports broken front matter
-            data = data if isinstance(data, dict) else {}
-            out.append("")
-            for line in lines[1:end]:
-                key = line.split(":", 1)[0] if not line[:1].isspace() else ""
-                value = data.get(key)
-                if key == "title" and isinstance(value, str) and value.strip():
-                    out.append(f"# {' '.join(value.split())}")
-                elif key == "description" and isinstance(value, str) and value.strip():
-                    out.append(" ".join(value.split()))
-                else:
-                    out.append("")
-            out.append("")
-            start = end + 1
+    fm = front_matter.parse(lines)  # broken front matter parses empty: scripts/check reports it
+    if fm.end_line:
+        end = fm.end_line - 1
+        out.append("")
+        for line in lines[1:end]:
+            key = line.split(":", 1)[0] if not line[:1].isspace() else ""
+            value = fm.data.get(key)
+            if key == "title" and isinstance(value, str) and value.strip():
+                out.append(f"# {' '.join(value.split())}")
+            elif key == "description" and isinstance(value, str) and value.strip():
+                out.append(" ".join(value.split()))
+            else:
+                out.append("")
+        out.append("")
+        start = end + 1
     containers: list[int] = []  # indentation of each open admonition/tab
     fence: str | None = None
     for line in lines[start:]:

@@ -38,6 +38,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpcenter.check.front_matter import block_end
 from helpcenter.paths import DEFAULT_LANGUAGE, DOCS, ROOT
 
 KEY = "source_hash"
@@ -54,17 +55,10 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # --- pure functions on Markdown text ---------------------------------------------------------
 
 
-def _front_matter_end(lines: list[str]) -> int | None:
-    """Index of the closing `---` of the front matter, or None when there is none."""
-    if not lines or lines[0].rstrip() != "---":
-        return None
-    return next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-
-
 def body(text: str) -> str:
     """The Markdown after the front matter."""
     lines = text.splitlines()
-    end = _front_matter_end(lines)
+    end = block_end(lines)
     return "\n".join(lines if end is None else lines[end + 1:])
 
 
@@ -88,7 +82,7 @@ def source_hash(text: str) -> str:
 def read_key(text: str) -> tuple[str | None, int]:
     """(recorded source_hash or None, its 1-based line or 1) of a page's front matter."""
     lines = text.splitlines()
-    end = _front_matter_end(lines)
+    end = block_end(lines)
     if end is None:
         return None, 1
     for i in range(1, end):
@@ -107,7 +101,7 @@ def write_key(text: str, value: str) -> str:
         raise ValueError(f"not a {HASH_LENGTH}-digit hex hash: {value!r}")
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.split(newline)
-    end = _front_matter_end(lines)
+    end = block_end(lines)
     if end is None:
         raise ValueError("the page has no front matter (--- lines at the top); add title and description first")
     entry = f'{KEY}: "{value}"'

@@ -35,11 +35,21 @@ class FrontMatter:
     error_key: str = ""  # the key on the line the YAML error is on, if any
 
 
+def block_end(lines: list[str]) -> int | None:
+    """Index of the line that closes the front matter (`---` or `...`); None without a closed block.
+
+    The one definition of where front matter ends, for every reader of Markdown sources.
+    """
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    return next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+
+
 def parse(lines: list[str]) -> FrontMatter:
     """Split off and parse the `---` block at the top of a Markdown file."""
     if not lines or lines[0].rstrip() != "---":
         return FrontMatter()
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    end = block_end(lines)
     if end is None:
         return FrontMatter(present=True, error="the front matter has no closing `---` line")
     fm = FrontMatter(present=True, end_line=end + 1)
