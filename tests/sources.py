@@ -11,12 +11,18 @@ SOURCES = ["mkdocs.yml", "docs", "overrides", "data", "scripts"]
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
 
 
-def copy_sources(dest: Path) -> Path:
-    """Copy the build's inputs into `dest` and return the copied mkdocs.yml."""
+def copy_sources(dest: Path, link_scripts: bool = False) -> Path:
+    """Copy the build's inputs into `dest` and return the copied mkdocs.yml.
+
+    `link_scripts` links scripts/ instead of copying it, for tests that make
+    many copies and never change the build code.
+    """
     dest.mkdir(parents=True, exist_ok=True)
     for name in SOURCES:
         src = ROOT / name
-        if src.is_dir():
+        if name == "scripts" and link_scripts:
+            (dest / name).symlink_to(src)
+        elif src.is_dir():
             shutil.copytree(src, dest / name, ignore=IGNORE)
         else:
             shutil.copy2(src, dest / name)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -22,8 +21,9 @@ from pathlib import Path
 
 import pytest
 
+from sources import copy_sources
+
 ROOT = Path(__file__).resolve().parents[1]
-COPIED = ["mkdocs.yml", "docs", "overrides", "data"]
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<rule>[\w-]+): (?P<message>.*)$")
 
 
@@ -130,15 +130,7 @@ HARMLESS = {
 
 
 def _copy(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in COPIED:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, target / name)
-    (target / "scripts").symlink_to(ROOT / "scripts")  # the hooks are loaded by path from the config
-    return target
+    return copy_sources(target, link_scripts=True).parent
 
 
 def _check(root: Path) -> tuple[int, list[str], str]:

@@ -19,6 +19,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from helpcenter import new_page, prose_lint, translation
+from sources import copy_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "writers"
@@ -33,11 +34,7 @@ def run(*args: str, cwd: Path = ROOT, scripts: Path = ROOT / "scripts") -> subpr
 
 
 def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    for name in ("docs", "overrides", "scripts", "data"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    return target
+    return copy_sources(target).parent
 
 
 def strict_build(project: Path, site: Path) -> None:
