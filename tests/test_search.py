@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, search, watch
 from helpcenter.bench.browser import distinct_pages
-from helpcenter.bench.queries import SHARED_QUERIES, Query, hit_at_3, read_shared
+from helpcenter.bench.queries import REAL_QUERIES, SHARED_QUERIES, Query, hit_at_3, read_shared
 from helpcenter.search.analyzer import Analyzer
 from helpcenter.search.build_index import index_path
 from helpcenter.search.engine import Engine
@@ -27,7 +27,8 @@ def read_queries(path: Path) -> list[Query]:
 
 
 def vector_analyzer() -> Analyzer:
-    return Analyzer(VECTORS["config"]["stopwords"], VECTORS["config"]["synonyms"])
+    c = VECTORS["config"]
+    return Analyzer(c["stopwords"], c["synonyms"], c["intent"], c["vocabulary"])
 
 
 # --------------------------------------------------------------------------- analyzer parity
@@ -43,16 +44,23 @@ def test_python_analyzer_query_terms(case):
     assert [t.as_list() for t in vector_analyzer().query_terms(case["input"])] == case["expected"], case["why"]
 
 
+@pytest.mark.parametrize("case", VECTORS["factors"], ids=lambda c: c["input"] or "empty")
+def test_python_analyzer_token_factors(case):
+    assert vector_analyzer().factors(case["input"]) == case["expected"], case["why"]
+
+
 def test_javascript_analyzer_matches_vectors_token_for_token(page):
     page.goto("about:blank")
     page.add_script_tag(path=str(JS_DIR / "vendor/lunr.min.js"))
     page.add_script_tag(path=str(JS_DIR / "helpcenter/analyzer.js"))
     got = page.evaluate(
         """v => {
-          const a = new hcAnalyzer.Analyzer(v.config.stopwords, v.config.synonyms)
+          const c = v.config
+          const a = new hcAnalyzer.Analyzer(c.stopwords, c.synonyms, c.intent, c.vocabulary)
           return {
             tokens: v.tokens.map(c => a.tokens(c.input)),
-            query: v.query.map(c => a.queryTerms(c.input).map(t => [t.term, t.boost, t.prefix, t.covers]))
+            query: v.query.map(c => a.queryTerms(c.input).map(t => [t.term, t.boost, t.prefix, t.covers])),
+            factors: v.factors.map(c => a.factors(c.input))
           }
         }""",
         VECTORS,
@@ -60,6 +68,8 @@ def test_javascript_analyzer_matches_vectors_token_for_token(page):
     mismatches = [(c["input"], c["expected"], g) for c, g in zip(VECTORS["tokens"], got["tokens"], strict=True)
                   if g != c["expected"]]
     mismatches += [(c["input"], c["expected"], g) for c, g in zip(VECTORS["query"], got["query"], strict=True)
+                   if g != c["expected"]]
+    mismatches += [(c["input"], c["expected"], g) for c, g in zip(VECTORS["factors"], got["factors"], strict=True)
                    if g != c["expected"]]
     assert not mismatches
 
@@ -75,13 +85,16 @@ def test_javascript_and_python_agree_on_the_real_site_text(page, site_dir):
     page.goto("about:blank")
     page.add_script_tag(path=str(JS_DIR / "vendor/lunr.min.js"))
     page.add_script_tag(path=str(JS_DIR / "helpcenter/analyzer.js"))
+    vocabulary = sorted(Engine.from_site(site_dir, "ja").index.inverted_index)
     js = page.evaluate(
-        "([a, xs]) => { const an = new hcAnalyzer.Analyzer(a.stopwords, a.synonyms);"
-        " return xs.map(x => [an.tokens(x), an.queryTerms(x).map(t => [t.term, t.boost, t.prefix, t.covers])]) }",
-        [payload["analyzer"], samples],
+        "([a, voc, xs]) => { const an = new hcAnalyzer.Analyzer(a.stopwords, a.synonyms, a.intent, voc);"
+        " return xs.map(x => [an.tokens(x), an.queryTerms(x).map(t => [t.term, t.boost, t.prefix, t.covers]),"
+        " an.factors(x)]) }",
+        [payload["analyzer"], vocabulary, samples],
     )
     py = for_language("ja")
-    expected = [[py.tokens(x), [t.as_list() for t in py.query_terms(x)]] for x in samples]
+    py = type(py)(py.stopwords, py.synonyms, py.intent, vocabulary)
+    expected = [[py.tokens(x), [t.as_list() for t in py.query_terms(x)], py.factors(x)] for x in samples]
     assert js == expected
 
 
@@ -169,7 +182,7 @@ def browser_results(browser, site_dir):
     ctx = browser.new_context()
     for lang in ("ja", "en"):
         page = ctx.new_page()
-        queries = read_queries(SHARED_QUERIES) + read_queries(HOLDOUT_QUERIES)
+        queries = read_queries(SHARED_QUERIES) + read_queries(HOLDOUT_QUERIES) + read_queries(REAL_QUERIES)
         out[lang] = run_queries(page, site_dir, queries, lang)
         page.close()
     ctx.close()
@@ -191,6 +204,29 @@ def test_hold_out_queries_hit_rate_at_3(browser_results, lang, figures):
     assert rate >= 0.95, misses
 
 
+def rank_figures(results: dict[str, list[str]], queries: list[Query], lang: str) -> tuple[float, float, float, list]:
+    """hit@1, hit@3, MRR and the queries whose accepted page is not first."""
+    relevant = [q for q in queries if q.lang == lang]
+    ranks = [next((i for i, p in enumerate(results[q.text]) if p in q.accept), None) for q in relevant]
+    misses = [f"{q.text!r}: rank {'-' if r is None else r + 1}, top {results[q.text][:3]}"
+              for q, r in zip(relevant, ranks, strict=True) if r != 0]
+    n = len(relevant)
+    return (sum(r == 0 for r in ranks) / n, sum(r is not None and r < 3 for r in ranks) / n,
+            sum(1 / (r + 1) for r in ranks if r is not None) / n, misses)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_real_phrasing_is_measured_and_does_not_regress(browser_results, lang, figures):
+    """Phrasing other people wrote (../shared/search-queries-real.tsv). Issue 12 asks for hit@1 0.85 and
+    hit@3 0.95; until then this guards what search reached (hit@3 0.84 ja and en) against falling back."""
+    figures_line = {}
+    for name, path in (("shared", SHARED_QUERIES), ("real", REAL_QUERIES), ("hold-out", HOLDOUT_QUERIES)):
+        h1, h3, mrr, misses = rank_figures(browser_results[lang], read_queries(path), lang)
+        figures_line[name] = h3
+        figures.append(f"search {lang} {name}: hit@1 {h1:.2f}, hit@3 {h3:.2f}, MRR {mrr:.2f}; not first: {misses}")
+    assert figures_line["real"] >= 0.8
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_results_stay_in_the_page_language(browser_results, lang):
     pages = [p for result in browser_results[lang].values() for p in result]
@@ -200,7 +236,7 @@ def test_results_stay_in_the_page_language(browser_results, lang):
 
 def test_cli_top_three_equals_the_browser(browser_results, site_dir):
     differences = []
-    for q in read_queries(SHARED_QUERIES):
+    for q in read_queries(SHARED_QUERIES) + read_queries(REAL_QUERIES):
         cli = [p.url for p in Engine.from_site(site_dir, q.lang).search(q.text)[:3]]
         if cli != browser_results[q.lang][q.text][:3]:
             differences.append((q.lang, q.text, cli, browser_results[q.lang][q.text][:3]))
@@ -219,6 +255,10 @@ def test_cli_top_three_equals_the_browser(browser_results, site_dir):
         ("ja", "問合せ", "contact/index.html"),
         ("en", "withdrawal", "en/troubles/deposits-withdrawals.html"),
         ("en", "Withdrawal", "en/troubles/deposits-withdrawals.html"),
+        ("en", "withdrawl", "en/troubles/deposits-withdrawals.html"),  # one typo forgiven
+        ("en", "pasword reset", "en/troubles/account.html"),
+        ("en", "phising", "en/troubles/security-threats.html"),
+        ("ja", "ビットバンク ログインできない", "troubles/account.html"),  # a variant prh corrects (bitbank)
     ],
 )
 def test_what_stock_material_missed_is_found(page, site_dir, lang, query, expected_page):

@@ -17,6 +17,7 @@ from helpcenter.bench.corpus import SyntheticQuery
 from helpcenter.paths import ROOT, language_prefix
 
 SHARED_QUERIES = ROOT.parent / "shared" / "search-queries.tsv"
+REAL_QUERIES = ROOT.parent / "shared" / "search-queries-real.tsv"  # phrasing others wrote; `#` lines are comments
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Query:
 def read_shared(path: Path = SHARED_QUERIES, source: str = "shared") -> list[Query]:
     """Queries from a TSV in the shared list's format (the test suite's hold-out list uses it too)."""
     with path.open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
+        rows = list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
     return [Query(r["lang"], r["query"], tuple(language_prefix(r["lang"]) + a for a in r["accept"].split()), source)
             for r in rows]
 

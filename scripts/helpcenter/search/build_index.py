@@ -78,7 +78,8 @@ def build_payload(pages: list[Page], lang: str) -> dict:
     return {
         "version": FORMAT_VERSION,
         "lang": lang,
-        "analyzer": {"stopwords": sorted(analyzer.stopwords), "synonyms": analyzer.synonyms},
+        "analyzer": {"stopwords": sorted(analyzer.stopwords), "synonyms": analyzer.synonyms,
+                     "intent": analyzer.intent},
         "docs": store,
         "index": index.serialize(),
     }

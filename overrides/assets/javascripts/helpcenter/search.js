@@ -16,9 +16,10 @@
  * built at build time (scripts/helpcenter/search/build_index.py); the browser
  * only loads it with lunr.Index.load.
  *
- * Ranking mirrors scripts/helpcenter/search/engine.py (the CLI): a page ranks
- * by its best-scoring entry, scores compared rounded to 6 decimal places,
- * ties broken by index order.
+ * Ranking mirrors scripts/helpcenter/search/engine.py (the CLI): an entry
+ * scores lunr's score times the weighted share of the query it matches,
+ * squared; a page ranks by its best entry plus DEPTH of its others; scores
+ * compared rounded to 6 decimal places, ties broken by index order.
  *
  * Also exposes window.hcSearch for other page features (the inquiry
  * composer's suggestions): hcSearch.pages(query, limit) -> Promise<pages>.
@@ -38,6 +39,8 @@
   var MAX_PAGES = 50
   var MAX_SECTIONS = 5
   var SECTION_SHARE = 0.2
+  /* Share of a page's other entries added to its best: the page about a topic treats it in several sections. */
+  var DEPTH = 0.25
 
   var configElement = document.getElementById("__config")
   var config = configElement ? JSON.parse(configElement.textContent) : {}
@@ -82,7 +85,8 @@
   function Engine(payload) {
     this.docs = payload.docs
     this.index = lunr.Index.load(payload.index)
-    this.analyzer = new hcAnalyzer.Analyzer(payload.analyzer.stopwords, payload.analyzer.synonyms)
+    var spec = payload.analyzer
+    this.analyzer = new hcAnalyzer.Analyzer(spec.stopwords, spec.synonyms, spec.intent, Object.keys(this.index.invertedIndex))
   }
 
   function round6(x) { return Math.round(x * 1e6) / 1e6 }
@@ -100,36 +104,47 @@
         })
       })
     })
-    var size = hcAnalyzer.Analyzer.querySize(terms)
+    var weights = this.analyzer.factors(query)
     var pages = new Map()
     var docs = this.docs
     results.forEach(function (r) {
       var ref = +r.ref
       var parent = docs[ref][2]
       var pageRef = parent < 0 ? ref : parent
-      var score = round6(r.score * coverageFactor(terms, r.matchData.metadata, size))
+      var score = round6(r.score * coverageFactor(terms, r.matchData.metadata, weights))
       var page = pages.get(pageRef)
-      if (!page) pages.set(pageRef, page = { ref: pageRef, score: score, hits: [] })
-      page.score = Math.max(page.score, score)
+      if (!page) pages.set(pageRef, page = { ref: pageRef, score: 0, hits: [] })
       page.hits.push({ ref: ref, score: score })
     })
+    pages.forEach(function (page) { page.score = pageScore(page.hits) })
     var ranked = Array.from(pages.values()).sort(function (a, b) {
       return b.score - a.score || a.ref - b.ref
     }).slice(0, MAX_PAGES)
     ranked.forEach(function (page) {
-      page.hits = page.hits.filter(function (h) { return h.score >= page.score * SECTION_SHARE })
+      var top = Math.max.apply(null, page.hits.map(function (h) { return h.score }))
+      page.hits = page.hits.filter(function (h) { return h.score >= top * SECTION_SHARE })
         .sort(function (a, b) { return b.score - a.score || a.ref - b.ref })
         .slice(0, MAX_SECTIONS)
     })
     return ranked
   }
 
+  /* A page's best entry plus DEPTH of its other entries. */
+  function pageScore(hits) {
+    var scores = hits.map(function (h) { return h.score }).sort(function (a, b) { return b - a })
+    var rest = 0
+    for (var i = 1; i < scores.length; i++) rest += scores[i]
+    return round6(scores[0] + DEPTH * rest)
+  }
+
   /*
-   * Weight by the share of the query's tokens an entry matched (itself or by
-   * a synonym), squared: lunr adds up term scores, so an entry that matches
-   * one query word very often could outrank one that matches every word.
+   * Weight by the weighted share of the query's tokens an entry matched
+   * (itself, by a synonym or by a typo), squared: lunr adds up term scores,
+   * so an entry that matches one query word very often could outrank one
+   * that matches every word. The weights (analyzer factors) make grammar and
+   * intent words count less than the topic.
    */
-  function coverageFactor(terms, matched, size) {
+  function coverageFactor(terms, matched, weights) {
     var covered = new Set()
     var keys = Object.keys(matched)
     terms.forEach(function (t) {
@@ -137,7 +152,10 @@
         (t.prefix && keys.some(function (k) { return k.indexOf(t.term) === 0 }))
       if (hit) t.covers.forEach(function (c) { covered.add(c) })
     })
-    var share = size ? covered.size / size : 1
+    var total = 0
+    var got = 0
+    weights.forEach(function (w, p) { total += w; if (covered.has(p)) got += w })
+    var share = total ? got / total : 1
     return share * share
   }
 
