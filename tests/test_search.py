@@ -28,7 +28,7 @@ def read_queries(path: Path) -> list[Query]:
 
 def vector_analyzer() -> Analyzer:
     c = VECTORS["config"]
-    return Analyzer(c["stopwords"], c["synonyms"], c["intent"], c["vocabulary"])
+    return Analyzer(c["stopwords"], c["synonyms"], c["intent"], c["vocabulary"], c["words"], c["readings"])
 
 
 # --------------------------------------------------------------------------- analyzer parity
@@ -49,6 +49,11 @@ def test_python_analyzer_token_factors(case):
     assert vector_analyzer().factors(case["input"]) == case["expected"], case["why"]
 
 
+@pytest.mark.parametrize("case", VECTORS["segments"], ids=lambda c: c["input"] or "empty")
+def test_python_query_segments(case):
+    assert [[s.kind, s.word] for s in vector_analyzer().segments(case["input"])] == case["expected"], case["why"]
+
+
 def test_javascript_analyzer_matches_vectors_token_for_token(page):
     page.goto("about:blank")
     page.add_script_tag(path=str(JS_DIR / "vendor/lunr.min.js"))
@@ -56,11 +61,12 @@ def test_javascript_analyzer_matches_vectors_token_for_token(page):
     got = page.evaluate(
         """v => {
           const c = v.config
-          const a = new hcAnalyzer.Analyzer(c.stopwords, c.synonyms, c.intent, c.vocabulary)
+          const a = new hcAnalyzer.Analyzer(c.stopwords, c.synonyms, c.intent, c.vocabulary, c.words, c.readings)
           return {
             tokens: v.tokens.map(c => a.tokens(c.input)),
             query: v.query.map(c => a.queryTerms(c.input).map(t => [t.term, t.boost, t.prefix, t.covers])),
-            factors: v.factors.map(c => a.factors(c.input))
+            factors: v.factors.map(c => a.factors(c.input)),
+            segments: v.segments.map(c => a.segments(c.input).map(s => [s.kind, s.word]))
           }
         }""",
         VECTORS,
@@ -69,14 +75,15 @@ def test_javascript_analyzer_matches_vectors_token_for_token(page):
                   if g != c["expected"]]
     mismatches += [(c["input"], c["expected"], g) for c, g in zip(VECTORS["query"], got["query"], strict=True)
                    if g != c["expected"]]
-    mismatches += [(c["input"], c["expected"], g) for c, g in zip(VECTORS["factors"], got["factors"], strict=True)
-                   if g != c["expected"]]
+    for kind in ("factors", "segments"):
+        mismatches += [(c["input"], c["expected"], g) for c, g in zip(VECTORS[kind], got[kind], strict=True)
+                       if g != c["expected"]]
     assert not mismatches
 
 
 def test_javascript_and_python_agree_on_the_real_site_text(page, site_dir):
-    """Beyond the vectors: every section title of the site, analyzed both ways."""
-    from helpcenter.search.analyzer import for_language
+    """Beyond the vectors: every section title of the site and every real query, analyzed both ways
+    with the real index's words, readings and synonyms."""
     from helpcenter.search.build_index import read_script
 
     payload = read_script(index_path(site_dir, "ja"))
@@ -85,16 +92,16 @@ def test_javascript_and_python_agree_on_the_real_site_text(page, site_dir):
     page.goto("about:blank")
     page.add_script_tag(path=str(JS_DIR / "vendor/lunr.min.js"))
     page.add_script_tag(path=str(JS_DIR / "helpcenter/analyzer.js"))
-    vocabulary = sorted(Engine.from_site(site_dir, "ja").index.inverted_index)
+    samples += [q.text for q in read_queries(REAL_QUERIES) + read_queries(HOLDOUT_QUERIES)]
+    py = Engine.from_site(site_dir, "ja").analyzer
     js = page.evaluate(
-        "([a, voc, xs]) => { const an = new hcAnalyzer.Analyzer(a.stopwords, a.synonyms, a.intent, voc);"
-        " return xs.map(x => [an.tokens(x), an.queryTerms(x).map(t => [t.term, t.boost, t.prefix, t.covers]),"
-        " an.factors(x)]) }",
-        [payload["analyzer"], vocabulary, samples],
+        "([a, voc, xs]) => { const an = new hcAnalyzer.Analyzer(a.stopwords, a.synonyms, a.intent, voc, a.words,"
+        " a.readings); return xs.map(x => [an.tokens(x), an.queryTerms(x).map(t => [t.term, t.boost, t.prefix,"
+        " t.covers]), an.factors(x), an.segments(x).map(s => [s.kind, s.word])]) }",
+        [payload["analyzer"], sorted(py.vocabulary), samples],
     )
-    py = for_language("ja")
-    py = type(py)(py.stopwords, py.synonyms, py.intent, vocabulary)
-    expected = [[py.tokens(x), [t.as_list() for t in py.query_terms(x)], py.factors(x)] for x in samples]
+    expected = [[py.tokens(x), [t.as_list() for t in py.query_terms(x)], py.factors(x),
+                 [[s.kind, s.word] for s in py.segments(x)]] for x in samples]
     assert js == expected
 
 
@@ -259,6 +266,8 @@ def test_cli_top_three_equals_the_browser(browser_results, site_dir):
         ("en", "pasword reset", "en/troubles/account.html"),
         ("en", "phising", "en/troubles/security-threats.html"),
         ("ja", "ビットバンク ログインできない", "troubles/account.html"),  # a variant prh corrects (bitbank)
+        ("ja", "しゅっきん", "troubles/deposits-withdrawals.html"),  # hiragana for the kanji word (its reading)
+        ("ja", "にだんかいにんしょう", "security.html"),
     ],
 )
 def test_what_stock_material_missed_is_found(page, site_dir, lang, query, expected_page):
@@ -318,3 +327,89 @@ def test_keystroke_to_results_time_is_reported(page, site_dir, figures):
     load = page.evaluate("window.hcSearchTimings.load")
     figures.append(f"search (file://, ja): index load {load:.1f} ms; keystroke to results median "
                    f"{statistics.median(timings):.1f} ms, max {max(timings):.1f} ms")
+
+
+# --------------------------------------------------------------------------- precision, highlights, dead ends
+
+
+def test_synonyms_list_only_what_prh_does_not_express():
+    """One vocabulary: a pair of words that prh.yml already joins has no place in synonyms.yml."""
+    from helpcenter.search.lexicon import read_synonyms
+    from helpcenter.search.prh_terms import groups_from_prh
+    from helpcenter.search.text import normalize
+
+    prh = [{normalize(w) for w in group} for group in groups_from_prh()]
+    assert len(prh) > 10, "prh.yml's word rules are read"
+    twice = [(a, b) for group in read_synonyms("ja") for i, a in enumerate(group) for b in group[i + 1:]
+             if any(normalize(a) in p and normalize(b) in p for p in prh)]
+    assert not twice
+
+
+def test_result_count_says_how_many_pages_answer(site_dir, figures):
+    """Bigrams make nearly every page match a Japanese query; the list keeps the pages that answer."""
+    for lang in ("ja", "en"):
+        engine = Engine.from_site(site_dir, lang)
+        pages = sum(1 for doc in engine.docs if doc[2] < 0)
+        counts = sorted(len(engine.search(q.text)) for q in read_queries(SHARED_QUERIES) + read_queries(REAL_QUERIES)
+                        if q.lang == lang)
+        median = statistics.median(counts)
+        figures.append(f"search {lang}: results per query, median {median} of {pages} pages, max {counts[-1]}")
+        assert median <= pages / 2
+
+
+HIGHLIGHT_QUERIES = {"ja": ["ビットバンク", "ット", "チャット", "パスワードを忘れた", "出金が遅い", "ﾊﾟｽﾜｰﾄﾞ"],
+                     "en": ["in", "withdrawal delayed", "pasword", "log in"]}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_highlights_are_whole_words_never_fragments(page, site_dir, lang):
+    """No single character, no piece of a longer katakana word (ット in チャット), no English word marked
+    from its middle (in in login)."""
+    open_search_page(page, site_dir, lang)
+    found = []
+    for query in HIGHLIGHT_QUERIES[lang]:
+        search(page, query)
+        found += page.eval_on_selector_all(
+            ".md-search-result__item mark",
+            """els => els.map(m => {
+                 const text = n => (n && n.nodeType === Node.TEXT_NODE ? n.textContent : '')
+                 return [m.textContent, text(m.previousSibling).slice(-1), text(m.nextSibling).slice(0, 1)]
+               })""",
+        )
+    assert found, "the queries highlight something"
+
+    def katakana(ch: str) -> bool:
+        return bool(ch) and ("\u30a1" <= ch <= "\u30fc" or "\uff66" <= ch <= "\uff9f")
+
+    def latin(ch: str) -> bool:
+        return bool(ch) and ch.isascii() and ch.isalnum()
+
+    bad = [(text, before, after) for text, before, after in found
+           if len(text) < 2 or (katakana(text[0]) and katakana(before)) or (katakana(text[-1]) and katakana(after))
+           or (latin(text[0]) and latin(before))]
+    assert not bad
+
+
+@pytest.mark.parametrize(
+    "lang,query,other_page,label",
+    [("ja", "withdrawal", "en/troubles/deposits-withdrawals.html", "英語のページ"),
+     ("en", "出金", "troubles/deposits-withdrawals.html", "Japanese page")],
+)
+def test_nothing_found_is_never_a_dead_end(page, site_dir, server, lang, query, other_page, label):
+    """The list says so, offers the contact page and the composer, and the other language's matches,
+    labelled; from disk and served."""
+    for start in ((site_dir / START_PAGE[lang]).as_uri(), server + START_PAGE[lang]):
+        seen = watch(page)
+        page.goto(start)
+        assert search(page, query) == []
+        block = page.locator(".hc-search-empty")
+        page.wait_for_function("() => document.querySelector('.hc-search-empty[data-hc-other-done]')")
+        links = [page.evaluate("a => a.href", a) for a in block.locator("a").element_handles()]
+        prefix = "en/" if lang == "en" else ""
+        for target in (f"{prefix}contact/index.html", f"{prefix}contact/compose.html", other_page):
+            assert any(link.endswith("/" + target) for link in links), (target, links)
+        other = block.locator(".hc-search-other")
+        assert other.is_visible()
+        assert other.locator(".hc-search-other__label").first.text_content() == label
+        assert other.locator("a").first.get_attribute("hreflang") == ("en" if lang == "ja" else "ja")
+        assert not seen.problems()

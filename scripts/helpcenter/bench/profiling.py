@@ -35,6 +35,7 @@ PHASES = (
     Phase("  search index (build_index.write_indexes)", "helpcenter/search/build_index.py", "write_indexes"),
     Phase("    HTML to sections (extract.iter_pages)", "helpcenter/search/extract.py", "iter_pages"),
     Phase("    analyzer tokens (analyzer.Analyzer.tokens)", "helpcenter/search/analyzer.py", "tokens"),
+    Phase("    Japanese words, Sudachi (japanese.analyze)", "helpcenter/search/japanese.py", "analyze"),
     Phase("    lunr.py Builder.add", "lunr/builder.py", "add"),
     Phase("      lunr.py Tokenizer (a Token and a deepcopy per token)", "lunr/tokenizer.py", "Tokenizer"),
     Phase("    lunr.py Builder.build", "lunr/builder.py", "build"),

@@ -2,123 +2,45 @@
 
 This is one of two implementations of the same analyzer; the other is
 `overrides/assets/javascripts/helpcenter/analyzer.js`, which the browser runs
-on queries. Both must give the same tokens for the same input, token for
+on queries. Both must give the same output for the same input, token for
 token: `data/search/analyzer-vectors.json` holds the cases both are tested on.
 Change one, change the other, and add a vector.
 
 Why our own instead of lunr's pipeline: lunr (both lunr.py and lunr.js) splits
-on whitespace and knows no Japanese. Japanese has no spaces, so we cut runs of
-Japanese characters into overlapping character bigrams, which finds any
-substring of two or more characters (「出金が遅延」 finds 出金 and 遅延) with no
-dictionary to keep in step between Python and JavaScript. Latin words are
-lower-cased, stop words dropped and Porter-stemmed as lunr.js stems them
-(see stemmer.py for why lunr.py's stemmer is not used).
-
-Steps, in order:
-1. Unicode NFKC (full-width ２ -> 2, half-width ﾊﾟｽﾜｰﾄﾞ -> パスワード), lower case.
-2. Runs of Japanese characters -> bigrams (a one-character run stays whole);
-   runs of Latin letters and digits -> words.
-3. Katakana folded to hiragana (パスワード and ぱすわーど are one word).
-
-On the query side each query token also gets a weight factor (`factors`):
-- a bigram of hiragana only, or across two scripts (金が, ん対), is mostly
-  grammar or a word boundary, not a topic: WEAK_WEIGHT;
-- a token inside an intent word (対処法, 方法, "fix": data/search/
-  intent-words.yml), which says what the customer wants, not what it is
-  about: INTENT_WEIGHT.
-The engine multiplies these with how rare the token is among pages.
-An English word of 5+ letters the index does not know also looks up the
-index's words one typo away (`near`), at TYPO_BOOST.
+on whitespace and knows no Japanese. The chain, as Sudachi's and
+Elasticsearch's analyzers lay it out:
+1. normalize and tokenize (text.py): NFKC, lower case, Japanese runs into
+   character bigrams, katakana folded to hiragana, English words stemmed;
+2. segment the query into words (segment.py): longest match against the
+   words Sudachi found in the pages (japanese.py, build time), kana also
+   against their readings;
+3. expand: synonyms (lexicon.py) that the pages use, English words one typo
+   away, the word of a reading, the standard form of a word (word terms);
+4. weigh (`factors`): each word of the query counts once, shared by its
+   bigrams; kana no word covers (particles, okurigana) count WEAK_WEIGHT; a
+   bigram across two words counts nothing; an intent word (対処法, "fix")
+   counts INTENT_WEIGHT.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from helpcenter.paths import DATA
-from helpcenter.search.stemmer import stem as _stem
+from helpcenter.search import lexicon
+from helpcenter.search.japanese import WORD_MARK
+from helpcenter.search.segment import Segment, owners, segments
+from helpcenter.search.text import Piece, normalize, pieces
 
-SEARCH_DATA = DATA / "search"
 SYNONYM_BOOST = 0.5
 TYPO_BOOST = 0.5
 MIN_TYPO_LENGTH = 5
 WEAK_WEIGHT = 0.3
 INTENT_WEIGHT = 0.2
-
-# Hiragana, katakana (folded to hiragana after cutting), the prolonged sound
-# mark, iteration marks, CJK ideographs and compatibility ideographs.
-_CJK = "\u3005\u3006\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TOKEN_RE = re.compile(f"([{_CJK}]+)|([0-9a-z\u00c0-\u024f]+)")
-_HIRAGANA_ONLY = re.compile("^[\u3041-\u309f]+$")
-_KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
-
-
-def width_case(text: str) -> str:
-    """NFKC and lower case; keeps the length of what is folded next."""
-    return unicodedata.normalize("NFKC", text).lower()
-
-
-def normalize(text: str) -> str:
-    """NFKC, lower case, katakana folded to hiragana."""
-    return width_case(text).translate(_KATAKANA_TO_HIRAGANA)
-
-
-def script(ch: str) -> str:
-    """h (hiragana), k (katakana and ー), or c (kanji and the rest of a Japanese run)."""
-    if "\u3041" <= ch <= "\u309e":
-        return "h"
-    if "\u30a1" <= ch <= "\u30fc":
-        return "k"
-    return "c"
-
-
-@dataclass(frozen=True)
-class Piece:
-    """One token with what the query side needs to know about it."""
-
-    text: str
-    cjk: bool
-    run_length: int
-    start: int = 0  # offsets in the normalized text
-    end: int = 0
-    weak: bool = False  # a bigram of hiragana only, or across two scripts
-
-
-def pieces(text: str, stopwords: frozenset[str]) -> list[Piece]:
-    """Tokens of `text` in order, with their kind and place."""
-    out: list[Piece] = []
-    for match in _TOKEN_RE.finditer(width_case(text)):
-        cjk, word = match.group(1), match.group(2)
-        at = match.start()
-        if cjk:
-            folded = cjk.translate(_KATAKANA_TO_HIRAGANA)
-            if len(cjk) == 1:
-                out.append(Piece(folded, True, 1, at, at + 1))
-            for i in range(len(cjk) - 1 if len(cjk) > 1 else 0):
-                a, b = script(cjk[i]), script(cjk[i + 1])
-                out.append(Piece(folded[i : i + 2], True, len(cjk), at + i, at + i + 2, a != b or a == "h"))
-        elif word in stopwords or (len(word) == 1 and not word.isdigit()):
-            continue
-        else:
-            out.append(Piece(_stem(word), False, len(word), at, at + len(word)))
-    return out
-
-
-def within_one_edit(a: str, b: str) -> bool:
-    """One substitution, insertion, deletion or swap of neighbours turns a into b."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :] or (a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :])
-    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
+_LATIN_WORD = re.compile("[0-9a-z]+")
+_LATIN_CHAR = re.compile("[0-9a-z\u00c0-\u024f]")
 
 
 @dataclass(frozen=True)
@@ -134,6 +56,18 @@ class QueryTerm:
         return [self.term, self.boost, self.prefix, list(self.covers)]
 
 
+def within_one_edit(a: str, b: str) -> bool:
+    """One substitution, insertion, deletion or swap of neighbours turns a into b."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :])
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
+
+
 def _occurrences(haystack: Sequence[str], needle: Sequence[str]) -> set[int]:
     """Positions of `haystack` covered by any occurrence of `needle` in it."""
     n = len(needle)
@@ -144,24 +78,50 @@ def _occurrences(haystack: Sequence[str], needle: Sequence[str]) -> set[int]:
     return covered
 
 
+def _whole_latin(text: str, start: int, end: int) -> bool:
+    """An intent word found inside a Latin word ("fix" in "prefix") does not count."""
+
+    def latin(i: int) -> bool:
+        return 0 <= i < len(text) and bool(_LATIN_CHAR.match(text[i]))
+
+    return not ((latin(start) and latin(start - 1)) or (latin(end - 1) and latin(end)))
+
+
 class Analyzer:
-    """The analyzer with its data: stop words, synonym groups and intent words of one
-    language, and (on the query side) the index's vocabulary for typos."""
+    """One language's analyzer: its stop words, synonym groups and intent words, and on
+    the query side what the index holds: its terms (`vocabulary`, for typos and
+    synonyms), its Japanese words and their readings (for segmenting)."""
 
     def __init__(self, stopwords: Iterable[str], synonyms: Iterable[Sequence[str]],
-                 intent: Iterable[str] = (), vocabulary: Iterable[str] = ()):
+                 intent: Iterable[str] = (), vocabulary: Iterable[str] = (),
+                 words: Iterable[str] = (), readings: Mapping[str, str] | None = None):
         self.stopwords = frozenset(stopwords)
         self.synonyms = [list(group) for group in synonyms]
         self.intent = sorted({normalize(w) for w in intent})
         self.vocabulary = frozenset(vocabulary)
-        self._latin_vocabulary = sorted(w for w in self.vocabulary if re.fullmatch("[0-9a-z]+", w))
+        self.words = frozenset(words)
+        self.readings = dict(readings or {})
+        self._latin_vocabulary = sorted(w for w in self.vocabulary if _LATIN_WORD.fullmatch(w))
         self._synonym_tokens = [
             [[p.text for p in pieces(variant, self.stopwords)] for variant in group] for group in self.synonyms
         ]
+        self._known = [[self.known(variant) for variant in group] for group in self.synonyms]
 
     def tokens(self, text: str) -> list[str]:
         """Index-side tokens of `text`, repeated as often as they occur."""
         return [p.text for p in pieces(text, self.stopwords)]
+
+    def segments(self, query: str) -> list[Segment]:
+        return segments(query, self.words, self.readings)
+
+    def known(self, variant: str) -> bool:
+        """Whether the pages use a synonym variant: a word of theirs, or English words they
+        all have. A variant no page uses adds only fragments of other words (すて of
+        2ステップ認証 in ステータス). Without the index's words (tests), every variant is."""
+        found = pieces(variant, self.stopwords)
+        if any(p.cjk for p in found):
+            return not self.words or normalize(variant) in self.words
+        return not self.vocabulary or all(p.text in self.vocabulary for p in found)
 
     def query_terms(self, query: str) -> list[QueryTerm]:
         """Terms to look up for what the user typed, sorted by term.
@@ -169,9 +129,11 @@ class Analyzer:
         Every token is looked up exactly, except the last while the user is
         still typing it (no trailing space): a stemmed Latin word or a lone
         Japanese character is then looked up as a prefix, which also finds it
-        whole. Synonyms of any variant found in the query are added at a
-        lower weight, and cover the query tokens of that variant: the engine
-        ranks higher what matches more of the query.
+        whole. Added, covering the same query tokens: an English word's typo
+        neighbours, the other variants of a synonym group found in the query
+        (those the pages use), and for each word of the query its word term
+        (the standard form a page's variant is indexed under) and, for a
+        reading, the bigrams of its word.
         """
         found = pieces(query, self.stopwords)
         texts = [p.text for p in found]
@@ -187,92 +149,54 @@ class Analyzer:
             add(piece.text, 1.0, still_typed, {position})
             for near in self.near(piece, still_typed):
                 add(near, TYPO_BOOST, False, {position})
-        for group in self._synonym_tokens:
+        for group, known in zip(self._synonym_tokens, self._known, strict=True):
             covered = set().union(*(_occurrences(texts, variant) for variant in group))
             if covered:
-                for variant in group:
-                    for token in variant:
+                for variant, is_known in zip(group, known, strict=True):
+                    for token in variant if is_known else ():
                         add(token, SYNONYM_BOOST, False, covered)
+        segs = self.segments(query)
+        owner = owners(found, segs)
+        for number, segment in enumerate(segs):
+            covers = {p for p, o in enumerate(owner) if o == number}
+            if segment.kind == "reading":
+                for token in pieces(segment.word, self.stopwords):
+                    add(token.text, 1.0, False, covers)
+            if segment.kind in ("word", "reading"):
+                add(WORD_MARK + segment.word, 1.0, False, covers)
         return [QueryTerm(t, b, p, tuple(sorted(c))) for (t, p), (b, c) in sorted(terms.items())]
 
     def near(self, piece: Piece, prefix: bool) -> list[str]:
-        """Index words one typo away from an English word of 5+ letters that the index does not know."""
+        """Index words one typo away from an English word of 5+ letters the index does not know."""
         if piece.cjk or piece.run_length < MIN_TYPO_LENGTH or not self.vocabulary:
             return []
-        known = any(w.startswith(piece.text) for w in self._latin_vocabulary) if prefix \
-            else piece.text in self.vocabulary
+        if prefix:
+            known = any(w.startswith(piece.text) for w in self._latin_vocabulary)
+        else:
+            known = piece.text in self.vocabulary
         return [] if known else [w for w in self._latin_vocabulary if within_one_edit(piece.text, w)]
 
     def factors(self, query: str) -> list[float]:
-        """Weight factor of each query token: weak bigrams and intent words count less."""
+        """Weight factor of each query token (see the module's step 4)."""
         text = normalize(query)
         spans = [(m.start(), m.start() + len(w)) for w in self.intent for m in re.finditer(re.escape(w), text)
                  if _whole_latin(text, m.start(), m.start() + len(w))]
+        segs = self.segments(query)
+        owner = owners(pieces(query, self.stopwords), segs)
         out = []
-        for piece in pieces(query, self.stopwords):
-            factor = WEAK_WEIGHT if piece.weak else 1.0
-            if any(a <= piece.start and piece.end <= b for a, b in spans):
+        for number in owner:
+            if number < 0:
+                out.append(0.0)
+                continue
+            segment = segs[number]
+            factor = (WEAK_WEIGHT if segment.weak else 1.0) / owner.count(number)
+            if any(a <= segment.start and segment.end <= b for a, b in spans):
                 factor *= INTENT_WEIGHT
             out.append(factor)
         return out
 
 
-def _whole_latin(text: str, start: int, end: int) -> bool:
-    """An intent word found inside a Latin word ("fix" in "prefix") does not count."""
-    def latin(i: int) -> bool:
-        return 0 <= i < len(text) and bool(re.match("[0-9a-z\u00c0-\u024f]", text[i]))
-
-    return not ((latin(start) and latin(start - 1)) or (latin(end - 1) and latin(end)))
-
-
-def read_stopwords(path: Path = SEARCH_DATA / "stopwords-en.txt") -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
-
-
-def read_synonyms(lang: str, path: Path = SEARCH_DATA / "synonyms.yml") -> list[list[str]]:
-    import yaml
-
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    groups = data.get(lang, []) or []
-    for number, group in enumerate(groups, 1):
-        if not isinstance(group, list) or len(group) < 2 or not all(isinstance(w, str) for w in group):
-            raise ValueError(f"{path}: {lang} group {number}: a group is a list of two or more words")
-    return groups
-
-
-def read_intent(lang: str, path: Path = SEARCH_DATA / "intent-words.yml") -> list[str]:
-    import yaml
-
-    words = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get(lang, []) or []
-    if not all(isinstance(w, str) and w.strip() for w in words):
-        raise ValueError(f"{path}: {lang}: intent words are a list of words")
-    return sorted({normalize(w) for w in words})
-
-
-def merge_groups(groups: list[list[str]]) -> list[list[str]]:
-    """Groups that share a word joined into one, duplicates dropped, order kept."""
-    merged: list[list[str]] = []
-    for group in groups:
-        overlapping = [g for g in merged if {normalize(w) for w in g} & {normalize(w) for w in group}]
-        for g in overlapping:
-            merged.remove(g)
-        joined = list(dict.fromkeys([w for g in overlapping for w in g] + list(group)))
-        merged.append(joined)
-    return merged
-
-
-def all_synonyms(lang: str) -> list[list[str]]:
-    """synonyms.yml, plus for Japanese the writers' term dictionary (prh_terms.py)."""
-    from helpcenter.search.prh_terms import groups_from_prh
-
-    groups = read_synonyms(lang) + (groups_from_prh() if lang == "ja" else [])
-    stopwords = frozenset(read_stopwords())
-    # A rule about grammar (下さい -> ください) gives no word worth searching for.
-    return merge_groups([g for g in groups if pieces(g[0], stopwords) and not _HIRAGANA_ONLY.match(g[0])])
-
-
 @cache
 def for_language(lang: str) -> Analyzer:
     """The analyzer for one site language, with its stop words, synonyms and intent words."""
-    return Analyzer(read_stopwords(), all_synonyms(lang), read_intent(lang))
+    return Analyzer(lexicon.read_stopwords(), lexicon.all_synonyms(lang), lexicon.read_intent(lang))

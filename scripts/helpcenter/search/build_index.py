@@ -5,11 +5,14 @@ page opened from disk may load scripts but not fetch files) that registers
 the payload under `window.__hcSearchIndex[lang]`. The payload holds the
 serialized lunr index (lunr.py, loaded in the browser by lunr.js's
 `lunr.Index.load`), the small document store results need, and the
-analyzer's data, so the browser tokenizes queries exactly as we did here.
+analyzer's data (stop words, synonyms, intent words, the pages' Japanese
+words and their readings), so the browser analyzes queries exactly as the
+CLI does.
 
 Each document is a page (its title and intro) or one of its sections
 (`h2`/`h3` with an id); the index pipeline is empty because the tokens come
-pre-analyzed from `analyzer.py`.
+pre-analyzed: bigrams and stems from `analyzer.py`, the standard forms of
+Japanese words from `japanese.py` (Sudachi).
 
 Usage: python -m helpcenter.search.build_index [SITE_DIR]
 """
@@ -18,23 +21,29 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 from lunr.builder import Builder
 
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, SITE
 from helpcenter.search import analyzer as an
+from helpcenter.search import japanese, lexicon
 from helpcenter.search.extract import Page, iter_pages
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SNIPPET_CHARS = 240
 GLOBAL = "__hcSearchIndex"
 # Field weights: a section heading says most about what a section is about;
 # the page title tells which page a section belongs to.
 FIELDS = {"title": 4.0, "page": 2.0, "text": 1.0}
+# The standard forms of the Japanese words a section writes in a variant
+# (japanese.word_terms): 問い合わせ finds a page that writes 問合せ.
+WORD_FIELD = "words"
+WORD_BOOST = 1.0
 
 
-def read_page_boosts(path: Path = an.SEARCH_DATA / "page-boosts.yml") -> dict[str, float]:
+def read_page_boosts(path: Path = lexicon.SEARCH_DATA / "page-boosts.yml") -> dict[str, float]:
     """Writer-set page weights, keyed by the path within a language ("faq.html")."""
     import yaml
 
@@ -72,6 +81,10 @@ def build_payload(pages: list[Page], lang: str) -> dict:
     builder.ref("ref")
     for name, boost in FIELDS.items():
         builder.field(name, boost=boost, extractor=lambda doc, name=name: analyzer.tokens(doc[name]))
+    stop = lexicon.read_japanese_stopwords()
+    for doc in docs:
+        doc["japanese"] = list(japanese.analyze_text(doc["title"] + "\n" + doc["text"], stop))
+    builder.field(WORD_FIELD, boost=WORD_BOOST, extractor=lambda doc: japanese.word_terms(doc["japanese"]))
     for doc in docs:
         builder.add(doc, attributes={"boost": doc["boost"]})
     index = builder.build()
@@ -79,10 +92,25 @@ def build_payload(pages: list[Page], lang: str) -> dict:
         "version": FORMAT_VERSION,
         "lang": lang,
         "analyzer": {"stopwords": sorted(analyzer.stopwords), "synonyms": analyzer.synonyms,
-                     "intent": analyzer.intent},
+                     "intent": analyzer.intent, **vocabulary(docs)},
         "docs": store,
         "index": index.serialize(),
     }
+
+
+def vocabulary(docs: list[dict]) -> dict:
+    """The Japanese words of the pages (2+ characters), by which the browser cuts a query
+    into words, and their readings: {reading: the word most often read so}."""
+    words: set[str] = set()
+    readings: Counter[tuple[str, str]] = Counter()
+    for doc in docs:
+        for analysis in doc["japanese"]:
+            words.update(w for w in analysis.words if len(w) >= 2)
+            readings.update(analysis.readings)
+    by_reading: dict[str, str] = {}
+    for (reading, word), _ in sorted(readings.items(), key=lambda item: (-item[1], item[0])):
+        by_reading.setdefault(reading, word)
+    return {"words": sorted(words), "readings": dict(sorted(by_reading.items()))}
 
 
 def render_script(payload: dict) -> str:

@@ -1,11 +1,16 @@
 """Run a query against a prebuilt index, as the browser does.
 
 Mirrors the ranking in `overrides/assets/javascripts/helpcenter/search.js`:
-lunr scores each page and section, times the weighted share of the query it
-matches, squared; a page ranks by its best-scoring entry plus DEPTH of its
-other entries; ties break by the order pages were indexed. Scores are rounded to 6 decimal
-places before comparing, so float noise between lunr.py and lunr.js cannot
-reorder results.
+- lunr scores each page entry and section (BM25, a heading above the text);
+- times the weighted share of the query the entry matches, squared, so that
+  an entry about the whole query beats one that repeats one word (the
+  weights, analyzer.factors, make grammar and intent words count less);
+- a page ranks by its best entry plus DEPTH of its others: the page about a
+  topic treats it in several sections, an overview mentions it once;
+- a page scoring under MIN_SHARE of the best is not listed.
+Scores are rounded to 6 decimal places before comparing, so float noise
+between lunr.py and lunr.js cannot reorder results; ties break by the order
+pages were indexed.
 """
 
 from __future__ import annotations
@@ -35,11 +40,12 @@ class PageResult:
     sections: list[Hit]
 
 
+DEPTH = 0.25
+MIN_SHARE = 0.2
 # What a result list shows, as search.js shows it: at most MAX_PAGES pages, and
 # on each its sections scoring at least SECTION_SHARE of the page's best, at
 # most MAX_SECTIONS (a section matching one common bigram is noise).
 MAX_PAGES = 50
-DEPTH = 0.25
 MAX_SECTIONS = 5
 SECTION_SHARE = 0.2
 
@@ -51,7 +57,8 @@ class Engine:
         self.ref_of = {doc[0]: ref for ref, doc in enumerate(self.docs)}
         self.index = Index.load(payload["index"])
         spec = payload["analyzer"]
-        self.analyzer = Analyzer(spec["stopwords"], spec["synonyms"], spec["intent"], self.index.inverted_index)
+        self.analyzer = Analyzer(spec["stopwords"], spec["synonyms"], spec["intent"], self.index.inverted_index,
+                                 spec["words"], spec["readings"])
 
     @classmethod
     def from_site(cls, site_dir: Path, lang: str) -> Engine:
@@ -61,24 +68,27 @@ class Engine:
         terms = self.analyzer.query_terms(text)
         if not terms:
             return []
+        weights = self.analyzer.factors(text)
         query = self.index.create_query()
         for t in terms:
             query.term(t.term, use_pipeline=False, boost=t.boost,
                        wildcard=Query.WILDCARD_TRAILING if t.prefix else Query.WILDCARD_NONE)
-        weights = self.analyzer.factors(text)
         pages: dict[int, PageResult] = {}
         for match in self.index.query(query):
             ref = int(match["ref"])
             location, title, parent, _ = self.docs[ref]
             page_ref = ref if parent < 0 else parent
-            score = round(match["score"] * coverage_factor(terms, match["match_data"].metadata, weights), 6)
+            matched = covered(terms, match["match_data"].metadata)
+            score = round(match["score"] * share(matched, weights) ** 2, 6)
             if page_ref not in pages:
                 page_location, page_title, _, _ = self.docs[page_ref]
                 pages[page_ref] = PageResult(page_location, page_title, 0.0, [])
             pages[page_ref].sections.append(Hit(location, title, score))
         for page in pages.values():
             page.score = page_score([hit.score for hit in page.sections])
-        ranked = [page for _, page in sorted(pages.items(), key=lambda item: (-item[1].score, item[0]))]
+        best = max((page.score for page in pages.values()), default=0.0)
+        ranked = [page for _, page in sorted(pages.items(), key=lambda item: (-item[1].score, item[0]))
+                  if page.score > 0 and page.score >= best * MIN_SHARE]
         for page in ranked[:MAX_PAGES]:
             top = max(hit.score for hit in page.sections)
             kept = [hit for hit in page.sections if hit.score >= top * SECTION_SHARE]
@@ -93,20 +103,16 @@ def page_score(scores: list[float]) -> float:
     return round(ordered[0] + DEPTH * sum(ordered[1:]), 6)
 
 
-def coverage_factor(terms: list[QueryTerm], matched: dict, weights: list[float]) -> float:
-    """Weight by the weighted share of the query's tokens an entry matched (itself, by a
-    synonym or by a typo), squared.
-
-    lunr adds up term scores, so an entry that matches one query word very
-    often can outrank one that matches every word; squaring the share favours
-    entries about the whole query ("recovery phrase", not just "recovery").
-    The weights (analyzer.factors) make grammar and intent words ("対処法")
-    count less than the topic.
-    """
-    covered: set[int] = set()
+def covered(terms: list[QueryTerm], matched: dict) -> set[int]:
+    """Positions of the query's tokens an entry matched (itself, by a synonym or by a typo)."""
+    out: set[int] = set()
     for t in terms:
         if t.term in matched or (t.prefix and any(m.startswith(t.term) for m in matched)):
-            covered.update(t.covers)
+            out.update(t.covers)
+    return out
+
+
+def share(positions: set[int], weights: list[float]) -> float:
+    """The weighted share of the query's tokens at `positions` (analyzer.factors weighs them)."""
     total = sum(weights)
-    share = sum(w for p, w in enumerate(weights) if p in covered) / total if total else 1.0
-    return share * share
+    return sum(w for p, w in enumerate(weights) if p in positions) / total if total else 1.0

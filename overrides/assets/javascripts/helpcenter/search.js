@@ -18,8 +18,9 @@
  *
  * Ranking mirrors scripts/helpcenter/search/engine.py (the CLI): an entry
  * scores lunr's score times the weighted share of the query it matches,
- * squared; a page ranks by its best entry plus DEPTH of its others; scores
- * compared rounded to 6 decimal places, ties broken by index order.
+ * squared; a page ranks by its best entry plus DEPTH of its others, and is
+ * listed when it scores at least MIN_SHARE of the best; scores compared
+ * rounded to 6 decimal places, ties broken by index order.
  *
  * Also exposes window.hcSearch for other page features (the inquiry
  * composer's suggestions): hcSearch.pages(query, limit) -> Promise<pages>.
@@ -41,6 +42,8 @@
   var SECTION_SHARE = 0.2
   /* Share of a page's other entries added to its best: the page about a topic treats it in several sections. */
   var DEPTH = 0.25
+  /* A page scoring under this share of the best is not listed: the count says how many pages answer. */
+  var MIN_SHARE = 0.2
 
   var configElement = document.getElementById("__config")
   var config = configElement ? JSON.parse(configElement.textContent) : {}
@@ -86,7 +89,8 @@
     this.docs = payload.docs
     this.index = lunr.Index.load(payload.index)
     var spec = payload.analyzer
-    this.analyzer = new hcAnalyzer.Analyzer(spec.stopwords, spec.synonyms, spec.intent, Object.keys(this.index.invertedIndex))
+    this.analyzer = new hcAnalyzer.Analyzer(spec.stopwords, spec.synonyms, spec.intent,
+      Object.keys(this.index.invertedIndex), spec.words, spec.readings)
   }
 
   function round6(x) { return Math.round(x * 1e6) / 1e6 }
@@ -117,7 +121,11 @@
       page.hits.push({ ref: ref, score: score })
     })
     pages.forEach(function (page) { page.score = pageScore(page.hits) })
-    var ranked = Array.from(pages.values()).sort(function (a, b) {
+    var best = 0
+    pages.forEach(function (page) { best = Math.max(best, page.score) })
+    var ranked = Array.from(pages.values()).filter(function (page) {
+      return page.score > 0 && page.score >= best * MIN_SHARE
+    }).sort(function (a, b) {
       return b.score - a.score || a.ref - b.ref
     }).slice(0, MAX_PAGES)
     ranked.forEach(function (page) {
@@ -168,9 +176,11 @@
   }
 
   /*
-   * Spans of `text` to highlight for `query`, found on the analyzer's
-   * normalized form so that ﾊﾟｽﾜｰﾄﾞ marks パスワード. Japanese runs are marked
-   * whole when they occur, else by their bigrams; Latin words by prefix.
+   * Spans of `text` to highlight, found on the analyzer's normalized form so
+   * that ﾊﾟｽﾜｰﾄﾞ marks パスワード. `marks` is the analyzer's highlights for
+   * the query: whole Japanese words (a katakana word only where it is not
+   * part of a longer katakana word: not ット in チャット), and English words
+   * that start with a stem of the query, marked to their end.
    */
   var normalized = new Map()
 
@@ -182,7 +192,10 @@
     return n
   }
 
-  function highlightSpans(text, query) {
+  var KATAKANA = /[\u30a1-\u30fc\uff66-\uff9f]/
+  var LATIN = /[0-9a-z\u00c0-\u024f]/
+
+  function highlightSpans(text, marks) {
     var norm = ""
     var map = []
     for (var i = 0; i < text.length; i++) {
@@ -190,32 +203,38 @@
       for (var k = 0; k < n.length; k++) { norm += n[k]; map.push(i) }
     }
     map.push(text.length)
-    var needles = []
-    hcAnalyzer.normalize(query).split(/[^0-9a-z\u00c0-\u024f\u3005\u3006\u3041-\u3096\u309d\u309e\u30fc\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/).forEach(function (w) {
-      if (!w) return
-      if (/^[0-9a-z\u00c0-\u024f]+$/.test(w)) { if (w.length > 1) needles.push(w); return }
-      if (norm.indexOf(w) >= 0 || w.length < 3) { needles.push(w); return }
-      for (var j = 0; j < w.length - 1; j++) needles.push(w.slice(j, j + 2))
+    var marked = new Array(norm.length).fill(false)
+    function mark(from, to) { for (var m = from; m < to; m++) marked[m] = true }
+    marks.words.forEach(function (word) {
+      for (var at = norm.indexOf(word); at >= 0; at = norm.indexOf(word, at + 1)) {
+        var a = map[at]
+        var b = map[at + word.length]
+        var inside = KATAKANA.test(text[a]) && ((a > 0 && KATAKANA.test(text[a - 1])) || KATAKANA.test(text[b] || ""))
+        if (!inside) mark(at, at + word.length)
+      }
     })
-    var marks = new Array(norm.length).fill(false)
-    needles.forEach(function (needle) {
-      for (var at = norm.indexOf(needle); at >= 0; at = norm.indexOf(needle, at + 1))
-        for (var m = at; m < at + needle.length; m++) marks[m] = true
+    marks.latin.forEach(function (stem) {
+      for (var at = norm.indexOf(stem); at >= 0; at = norm.indexOf(stem, at + 1)) {
+        if (at > 0 && LATIN.test(norm[at - 1])) continue
+        var end = at + stem.length
+        while (end < norm.length && LATIN.test(norm[end])) end++
+        mark(at, end)
+      }
     })
     var spans = []
     for (var p = 0; p < norm.length; p++) {
-      if (!marks[p]) continue
+      if (!marked[p]) continue
       var start = p
-      while (p < norm.length && marks[p]) p++
+      while (p < norm.length && marked[p]) p++
       spans.push([map[start], map[p]])
     }
     return spans
   }
 
-  function highlight(text, query) {
+  function highlight(text, marks) {
     var out = ""
     var last = 0
-    highlightSpans(text, query).forEach(function (s) {
+    highlightSpans(text, marks).forEach(function (s) {
       if (s[0] < last) return
       out += escapeHTML(text.slice(last, s[0])) + "<mark>" + escapeHTML(text.slice(s[0], s[1])) + "</mark>"
       last = s[1]
@@ -224,22 +243,23 @@
   }
 
   /* A window of the text around its first highlighted word. */
-  function snippet(text, query) {
-    if (text.length <= SNIPPET) return highlight(text, query)
-    var spans = highlightSpans(text, query)
+  function snippet(text, marks) {
+    if (text.length <= SNIPPET) return highlight(text, marks)
+    var spans = highlightSpans(text, marks)
     var start = spans.length ? Math.max(0, spans[0][0] - 40) : 0
     var cut = text.slice(start, start + SNIPPET)
-    return (start > 0 ? "…" : "") + highlight(cut, query) + (start + SNIPPET < text.length ? "…" : "")
+    return (start > 0 ? "…" : "") + highlight(cut, marks) + (start + SNIPPET < text.length ? "…" : "")
   }
 
   /* Material's SearchResult: {items: SearchItem[][]}, one group per page, page entry first. */
   Engine.prototype.materialResult = function (query) {
     var docs = this.docs
+    var marks = this.analyzer.highlights(query)
     var items = this.rank(query).map(function (page) {
       var hits = page.hits
-      var group = hits.map(function (h) { return item(docs[h.ref], h.score, query) })
+      var group = hits.map(function (h) { return item(docs[h.ref], h.score, marks) })
       var own = hits.find(function (h) { return h.ref === page.ref })
-      if (!own) group.push(item(docs[page.ref], 0, query))
+      if (!own) group.push(item(docs[page.ref], 0, marks))
       /* Material's Enter key goes to the group whose page entry scores best. */
       group.forEach(function (it) { if (it.location.indexOf("#") < 0) it.score = Math.max(it.score, page.score) })
       return group
@@ -247,11 +267,11 @@
     return { items: items }
   }
 
-  function item(doc, score, query) {
+  function item(doc, score, marks) {
     return {
       location: doc[0],
-      title: highlight(doc[1], query),
-      text: snippet(doc[3], query),
+      title: highlight(doc[1], marks),
+      text: snippet(doc[3], marks),
       score: score,
       terms: {}
     }
@@ -318,9 +338,73 @@
   SearchWorker.prototype.postMessage = function (message) {
     if (!message || message.type !== MSG.QUERY || !this.engine) return
     var query = message.data
-    this.emit({ type: MSG.RESULT, data: this.engine.materialResult(query) }, function () {
+    var data = this.engine.materialResult(query)
+    this.emit({ type: MSG.RESULT, data: data }, function () {
       var result = document.querySelector("[data-md-component=search-result]")
-      if (result) result.setAttribute("data-hc-query", query)
+      if (!result) return
+      result.setAttribute("data-hc-query", query)
+      clearTimeout(otherTimer)
+      if (!data.items.length && query.trim().length > 1) showDeadEnd(result, query)
+    })
+  }
+
+  /* ------------------------------------------------------ when nothing matches */
+
+  var otherEngines = {}
+  var OTHER_DELAY = 400 /* ms of no typing before the other language's index is loaded and asked */
+  var otherTimer = null
+
+  /* The other language's engine, loaded on first need (the same lunr and analyzer). */
+  function otherEngine(other) {
+    if (!otherEngines[other]) {
+      otherEngines[other] = loadScript(new URL("search/index." + other + ".js", base)).then(function () {
+        return new Engine(window.__hcSearchIndex[other])
+      })
+    }
+    return otherEngines[other]
+  }
+
+  /*
+   * Material says that nothing matched; below it, the page's template
+   * (partials/search.html) adds where to ask instead, and, once the user
+   * stops typing, the best pages of the other language, each labelled with
+   * its language ("英語のページ").
+   */
+  function showDeadEnd(result, query) {
+    var template = document.getElementById("hc-search-empty")
+    var list = result.querySelector(".md-search-result__list")
+    if (!template || !list) return
+    var block = template.content.firstElementChild.cloneNode(true)
+    list.appendChild(block)
+    var other = block.querySelector(".hc-search-other")
+    var otherLang = other.getAttribute("data-hc-other-lang")
+    otherTimer = setTimeout(function () { fillOther(result, query, block, other, otherLang) }, OTHER_DELAY)
+  }
+
+  function fillOther(result, query, block, other, otherLang) {
+    function stale() { return result.getAttribute("data-hc-query") !== query || !block.isConnected }
+    if (stale()) return
+    otherEngine(otherLang).then(function (engine) {
+      if (stale()) return
+      var found = engine.pages(query, 3)
+      var ul = other.querySelector("ul")
+      found.forEach(function (p) {
+        var label = document.createElement("span")
+        label.className = "hc-search-other__label"
+        label.textContent = other.getAttribute("data-hc-other-label")
+        var link = document.createElement("a")
+        link.href = p.url
+        link.hreflang = otherLang
+        link.lang = otherLang
+        link.textContent = p.title
+        var li = document.createElement("li")
+        li.append(label, " ", link)
+        ul.appendChild(li)
+      })
+      other.hidden = !found.length
+      block.setAttribute("data-hc-other-done", String(found.length))
+    }, function (err) {
+      console.warn("[search] " + err.message)
     })
   }
 
