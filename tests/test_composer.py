@@ -682,6 +682,71 @@ def test_long_message_steers_to_copy(composer, lang):
     no_problems(seen)
 
 
+# ------------------------------------------------------------ length limits
+
+LIMITS = {"summary": 120, "details": 4000, "error_message": 1000, "user_id": 64, "account_email": 254,
+          "reference_id": 1000}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_field_has_a_counter_and_a_limit(composer, lang):
+    page, seen = composer(lang)
+    for name, limit in LIMITS.items():
+        field_id = page.get_attribute(f"[name={name}]", "id")
+        assert page.get_attribute(f"[name={name}]", "maxlength") is None  # a maxlength cuts pastes silently
+        counter = page.locator(f"#{field_id}-count")
+        assert counter.is_visible(), name
+        assert f"{limit:,}" in counter.text_content(), name
+        assert f"{field_id}-count" in page.get_attribute(f"[name={name}]", "aria-describedby").split()
+    no_problems(seen)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_huge_paste_is_cut_with_a_message_and_typing_stays_fast(composer, lang, figures):
+    page, seen = composer(lang, "?category=other")
+    fill(page, {"summary": "x"})
+    huge = ("出金が遅れています。abc 123 " if lang == "ja" else "The withdrawal is late. abc 123 ") * 10000
+    huge = huge[:100_000]
+    page.fill("[name=details]", huge)
+    assert page.input_value("[name=details]") == huge[:4000]  # what fits stays, in order
+    counter = page.locator("#inquiry-details-count")
+    assert "96,000" in counter.text_content()
+    assert "hc-field__count--over" in counter.get_attribute("class")
+    wait_until(page, "s => document.getElementById('inquiry-status').textContent.includes(s)", arg="96,000")
+    box = page.locator("[name=details]")
+    box.press("End")
+    box.press("Backspace")
+    timings = []
+    for _ in range(5):
+        started = time.perf_counter()
+        box.press("a")
+        page.evaluate("new Promise(r => requestAnimationFrame(() => setTimeout(r)))")
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    figures.append(f"composer keystroke in a full 4,000-character field ({lang}): median {timings[2]:.0f} ms")
+    assert timings[2] < 1000, timings  # about a second per key at 100,000 characters before the limit
+    assert page.input_value("[name=details]").endswith("a") and len(page.input_value("[name=details]")) == 4000
+    # Typed at the limit: the counter says one character was left out; deleting clears the note.
+    assert "1" in counter.text_content() and "96,000" not in counter.text_content()
+    box.press("Backspace")
+    assert counter.text_content() == ("3,999 / 4,000文字" if lang == "ja" else "3,999 / 4,000 characters")
+    assert page.get_attribute("#inquiry-mailto", "href").startswith("mailto:") or \
+        page.get_attribute("#inquiry-mailto", "aria-disabled") == "true"  # long: steered to copy
+    no_problems(seen)
+
+
+def test_an_insertion_in_the_middle_loses_its_own_end_not_the_text_after_it(composer):
+    page, seen = composer("en", "?category=other")
+    page.fill("[name=summary]", "A" * 110 + "END")
+    page.evaluate("document.querySelector('[name=summary]').setSelectionRange(10, 10)")
+    page.focus("[name=summary]")
+    page.keyboard.insert_text("0123456789xyz")
+    value = page.input_value("[name=summary]")
+    assert value == "A" * 10 + "0123456" + "A" * 100 + "END"
+    assert "6 characters" in page.text_content("#inquiry-summary-count")
+    no_problems(seen)
+
+
 # ------------------------------------------------- errors and the keyboard
 
 

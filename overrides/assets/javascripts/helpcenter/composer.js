@@ -78,6 +78,10 @@
       },
       tooLongField: function (max) { return max.toLocaleString("ja-JP") + "文字以内にしてください。" },
       overLimit: "（この欄は長すぎるため表示していません。短くしてください）",
+      countCut: function (n, max, cut) {
+        return n.toLocaleString("ja-JP") + " / " + max.toLocaleString("ja-JP") + "文字：上限を超えた" + cut.toLocaleString("ja-JP") +
+          "文字は入力されていません。長い記録は、ファイルにして問い合わせに添付してください。"
+      },
       errorsTitle: "入力が必要な欄があります",
       required: "この欄を入力してください。",
       requiredCategory: "トラブルの種類を選んでください。",
@@ -145,6 +149,10 @@
       },
       tooLongField: function (max) { return "Keep it to " + max.toLocaleString("en-US") + " characters or fewer." },
       overLimit: "(This field is not shown: it is too long. Please shorten it.)",
+      countCut: function (n, max, cut) {
+        return n.toLocaleString("en-US") + " / " + max.toLocaleString("en-US") + " characters: the last " + cut.toLocaleString("en-US") +
+          " characters you typed or pasted went over the limit and were not added. Attach long logs to your inquiry as a file."
+      },
       errorsTitle: "Some fields need your attention",
       required: "Fill in this field.",
       requiredCategory: "Choose the type of trouble.",
@@ -170,9 +178,10 @@
   var GROUPS = ["tried", "evidence"]
   var REQUIRED = ["category", "occurred_at", "summary", "details"]
   /*
-   * Longest text each field takes. Nothing is cut: a longer text stays in the
-   * field, the counter says by how much, and it is left out of the output
-   * until shortened (a maxlength would silently drop the end of a paste).
+   * Longest text each field takes. A field far longer than that makes every
+   * keystroke slow (the browser lays out the whole text again), so what goes
+   * over the limit is not added; unlike a maxlength, which cuts a paste
+   * silently, the counter under the field says how much was left out.
    */
   var LIMITS = { summary: 120, details: 4000, error_message: 1000, user_id: 64, account_email: 254, reference_id: 1000 }
 
@@ -695,6 +704,24 @@
   }
 
   /* A counter under each field; over the limit it says by how much (visible at once, read with the field). */
+  var cutNotes = {} /* field -> characters just left out, shown until the next edit of that field */
+
+  /* Keeps a field within its limit by leaving out the end of what was just typed or pasted (before the caret). */
+  function enforceLimit(input) {
+    var name = input && input.name
+    if (!LIMITS[name]) return
+    var excess = input.value.length - LIMITS[name]
+    if (excess <= 0) { delete cutNotes[name]; return }
+    var caret = typeof input.selectionStart === "number" ? input.selectionStart : input.value.length
+    var from = Math.max(0, caret - excess)
+    var end = from + excess
+    if (caret < excess) { from = input.value.length - excess; end = input.value.length }
+    input.value = input.value.slice(0, from) + input.value.slice(end)
+    try { input.setSelectionRange(from, from) } catch (e) { /* type=email has no selection */ }
+    cutNotes[name] = excess
+    say(T.countCut(input.value.length, LIMITS[name], excess))
+  }
+
   function renderCounts() {
     Object.keys(LIMITS).forEach(function (name) {
       var input = field(name)
@@ -707,9 +734,10 @@
       }
       var n = input.value.length
       var over = n > LIMITS[name]
-      var text = over ? T.countOver(n, LIMITS[name]) : T.count(n, LIMITS[name])
+      var cut = cutNotes[name]
+      var text = over ? T.countOver(n, LIMITS[name]) : cut ? T.countCut(n, LIMITS[name], cut) : T.count(n, LIMITS[name])
       if (counter.textContent !== text) counter.textContent = text
-      counter.classList.toggle("hc-field__count--over", over)
+      counter.classList.toggle("hc-field__count--over", over || !!cut)
     })
   }
 
@@ -725,6 +753,7 @@
   }
 
   function onChange(ev) {
+    if (ev && ev.type === "input") enforceLimit(ev.target)
     update()
     saveDraft()
     if (ev && ev.target === field("summary")) scheduleSuggest()
@@ -761,6 +790,7 @@
     try { sessionStorage.removeItem(STORAGE_KEY) } catch (e) { /* nothing stored */ }
     draft = { fields: {}, groups: {}, preset: urlCategory() }
     tainted = {}
+    cutNotes = {}
     applyDefaults()
     validated = false
     renderErrors([], true)
