@@ -17,7 +17,10 @@ the caller, which fails the build naming the page and line.
 
 `_headers` (Netlify, Cloudflare Pages and alike) repeats the policy for every
 path, with the hashes of all pages, and adds what only a header can say:
-frame-ancestors, X-Content-Type-Options and Referrer-Policy.
+frame-ancestors, X-Content-Type-Options and Referrer-Policy. GitHub Pages
+reads no `_headers`, so what a page can carry itself is also in the page:
+the policy, and the referrer policy as `<meta name="referrer">`. What each
+kind of host must add is in README.md ("Hosting").
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from helpcenter.paths import ROOT
 
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 META_MARKER = '<meta http-equiv="Content-Security-Policy"'
+REFERRER_MARKER = '<meta name="referrer"'
 
 BASE_POLICY = {
     "default-src": ["'self'"],
@@ -131,11 +135,13 @@ def policy(hashes: list[str], header: bool = False) -> str:
 
 
 def with_meta(html: str, hashes: list[str]) -> str:
-    """The page with its policy as the first element of <head> (replacing an older one)."""
-    if META_MARKER in html:
-        start = html.index(META_MARKER)
-        html = html[:start] + html[html.index(">", start) + 1 :]
-    meta = f'{META_MARKER} content="{policy(hashes)}">'
+    """The page with its policy and referrer policy first in <head> (replacing older ones)."""
+    for marker in (META_MARKER, REFERRER_MARKER):
+        if marker in html:
+            start = html.index(marker)
+            html = html[:start] + html[html.index(">", start) + 1 :]
+    meta = (f'{META_MARKER} content="{policy(hashes)}">\n    '
+            f'{REFERRER_MARKER} content="{EXTRA_HEADERS["Referrer-Policy"]}">')
     head = html.index("<head")
     insert_at = html.index(">", head) + 1
     return html[:insert_at] + "\n    " + meta + html[insert_at:]
