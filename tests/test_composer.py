@@ -966,6 +966,10 @@ def test_axe_finds_nothing_serious_in_the_composer_in_use(browser, server, lang,
         assert page.locator("#inquiry-length").is_visible()
         page.fill("[name=error_message]", f"秘密鍵 {HEX}")
         assert page.evaluate(RUN_AXE) == []  # guard alert, suggestions, long-message note, disabled actions
+        page.fill("[name=error_message]", HEX)  # the txid question, with its buttons
+        page.fill("[name=user_id]", "u" * 70)  # a counter that says what was left out
+        assert page.locator("#inquiry-guard [data-hc-hex]").count() == 2
+        assert page.evaluate(RUN_AXE) == []
         no_problems(seen)
     finally:
         ctx.close()

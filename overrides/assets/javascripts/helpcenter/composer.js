@@ -356,7 +356,7 @@
       if (guardFindings[name]) {
         input.setAttribute("aria-invalid", "true")
         var kinds = guardFindings[name].map(function (f) { return T.kinds[f.kind] })
-        var note = el("p", { id: input.id + "-guard", class: "hc-field__guard", text: T.fieldNote(kinds) + " " + T.notStored })
+        var note = el("p", { id: input.id + "-guard", class: "hc-field__guard", text: T.fieldNote(kinds) + (lang === "ja" ? "" : " ") + T.notStored })
         ;(input.parentNode.querySelector(".hc-field__error") || input).insertAdjacentElement("afterend", note)
         describe(input, note.id, true)
       } else if (!input.hasAttribute("data-hc-error")) {
