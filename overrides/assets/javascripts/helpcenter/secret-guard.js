@@ -58,7 +58,7 @@
     "(?<![a-z])(?:pass\\s?words?|passwd|passcode|passphrase|pwd|pw|pin(?:\\s?code)?)(?![a-z])" +
     "|(?<!ワンタイム|ワン・タイム)パスワード|パスコード|暗証番号|合言葉", "gi")
   /* `pass` alone is a password only in "pass: x" / "pass=x". */
-  var PASS_SHORT = /(?<![a-z])pass(?![a-z])(?=\s*[:=])/gi
+  var PASS_SHORT = /(?<![a-z])pass(?![a-z])(?=\s*(?:[:=]|(?:is|was)\s))/gi
   /* Words between a password word and a token that say the token is something else. */
   var OTHER_LABEL = /注文|order|取引|trade|エラー|error|code|コード|番号|number|(?<![a-z])(?:id|no|tx|txid|url|uri)(?![a-z])|ユーザー|user|メール|mail|アドレス|address|口座|account|電話|phone|金額|amount|円|yen|jpy|btc|eth|xrp/i
   /* Ordinary words seen after "password:" that are not passwords. */
@@ -120,7 +120,7 @@
       /* Tokens: runs of printable ASCII, up to the first few after the word. */
       var re = /[!-~]+/g
       var seen = 0
-      for (var t; (t = re.exec(after)) && seen < 4;) {
+      for (var t; (t = re.exec(after)) && seen < 6;) {
         seen++
         var gap = after.slice(0, t.index)
         if (OTHER_LABEL.test(gap)) break
@@ -135,6 +135,8 @@
         PASSWORD_WORD.lastIndex = 0
         var strong = /[:=：「『【(\["'“‘]\s*$|[→]\s*$|(?:is|was|は)\s*$/i.test(gap) || /^[("'`\[「『【“‘]/.test(token) || /[「『【(“]\s*$/.test(gap)
         var adjacent = gap.replace(/\s|[:=：は]|is|was/gi, "").length <= 1
+        /* Further away, only a token introduced as the password ("… was X", "…: X") counts. */
+        if (!strong && gap.replace(/\s/g, "").length > 2) continue
         if (passwordLike(token, strong, hits[h].pin, after.slice(t.index + t[0].length), adjacent)) return true
       }
     }
@@ -175,9 +177,15 @@
       var qualifier = before.slice(Math.max(0, best.start - 16), best.start)
       if (ID_QUALIFIER.test(qualifier)) return false
       if (/(?:sms|otp|2fa|mfa|認証|確認|ワンタイム|ログイン|login|sign[\s-]?in|verification|authenticator|メールで届いた|届いた)\S{0,3}\s*$/i.test(qualifier)) return true
+      /* "The SMS says your code is …": a verification word earlier in the same sentence. */
+      OTP_STRONG.lastIndex = 0
+      var sentence = before.slice(0, best.start).split(/[。.!?！？]\s/).pop()
+      if (OTP_STRONG.test(sentence)) { OTP_STRONG.lastIndex = 0; return true }
+      OTP_STRONG.lastIndex = 0
       /* "コード：123456" alone: a code with nothing saying it is something else. */
       var line = lineBefore(text, start, 200)
-      return !ID_WORD.test(line) && !/http|request|response|api|exception|stack|status/i.test(line + lineAfter(text, end, 40))
+      return !ID_WORD.test(line) &&
+        !/(?<![a-z])(?:http|request|response|api|exception|stack|status)(?![a-z])/i.test(line + lineAfter(text, end, 40))
     }
     /* "123456 という認証コード", "123456 is my 2FA code" */
     var after = lineAfter(text, end, 20)
@@ -305,6 +313,28 @@
     return inBefore || inAfter
   }
 
+  /*
+   * Any other long key-like token (a Solana or base64 key, a seed in hex of
+   * another length) right after a key word, and not an address or a hash.
+   */
+  var LONG_TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{40,}(?![A-Za-z0-9+/=_-])/g
+  var ADDRESS_WORD = /アドレス|address|宛先|送付先|送金先|入金先|(?<![a-z])(?:to|from)(?![a-z])|tx|トランザクション|transaction|hash|ハッシュ|url|リンク|link/i
+  function findLongKey(text) {
+    LONG_TOKEN.lastIndex = 0
+    for (var m; (m = LONG_TOKEN.exec(text));) {
+      var t = m[0]
+      if (/^0x[0-9a-f]{40}$/i.test(t) || /^(?:bc1|tb1|ltc1|addr1|cosmos1)/i.test(t) || /:\/\//.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
+      if (/^(?:0x)?[0-9a-f]{64}$/i.test(t)) continue /* 64 hex: findKeys decides */
+      if (charClasses(t) < 2 || !/\d/.test(t)) continue
+      var before = text.slice(Math.max(0, m.index - 80), m.index)
+      KEY_WORD.lastIndex = 0
+      var last = null
+      for (var k; (k = KEY_WORD.exec(before));) last = k
+      if (last && !ADDRESS_WORD.test(before.slice(last.index + last[0].length))) return true
+    }
+    return false
+  }
+
   /* Spans that an API-secret label claims: "secret_key=…", "API secret: …", "client_secret …". */
   function apiSecretSpans(text) {
     var spans = []
@@ -344,6 +374,11 @@
       else if (field !== "reference_id") found.push({ kind: "private-key", hint: "hex" })
     })
     if (findBase58Key(text)) found.push({ kind: "private-key" })
+    else if (findLongKey(text.replace(/\s*\n\s*/g, "\n"))) {
+      /* an API secret's own token is judged by its label, not as a key */
+      var tokens = apiSpans.map(function (sp) { return text.slice(sp.start, sp.end) }).join("\n")
+      if (!tokens || !findLongKey(text.split(tokens).join(""))) found.push({ kind: "private-key" })
+    }
   }
 
   /* ---------------------------------------------------------------- scan */
