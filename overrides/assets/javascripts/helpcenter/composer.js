@@ -13,8 +13,8 @@
  * sessionStorage (this tab only) and the BIP-39 word list arrives as a plain
  * script (bip39-english.js), as a page opened from disk cannot fetch files.
  *
- * The sensitive-data guard (scan) is exposed as window.hcComposerGuard on the
- * composer page, for tests.
+ * What counts as a secret is decided by secret-guard.js (window.hcSecretGuard),
+ * loaded before this script on the same page.
  */
 ;(function () {
   "use strict"
@@ -65,6 +65,22 @@
       },
       hexHint: function (label) {
         return "トランザクションID（txid）であれば、直前に「txid」と書き添えるか、「" + label + "」の欄に入力してください。"
+      },
+      hexQuestion: function (label) { return "「" + label + "」の欄にある64桁の英数字は何ですか？" },
+      hexTxid: "トランザクションID（txid）です",
+      hexOther: "それ以外です（欄から削除する）",
+      hexMoved: function (label) { return "トランザクションIDを「" + label + "」の欄に移しました。" },
+      hexRemoved: function (label) { return "64桁の英数字を「" + label + "」の欄から削除しました。秘密鍵などは、どこにも入力しないでください。" },
+      notStored: "この欄は、空にするまで一時保存しません。",
+      count: function (n, max) { return n.toLocaleString("ja-JP") + " / " + max.toLocaleString("ja-JP") + "文字" },
+      countOver: function (n, max) {
+        return n.toLocaleString("ja-JP") + " / " + max.toLocaleString("ja-JP") + "文字：" + (n - max).toLocaleString("ja-JP") + "文字多すぎます。短くしてください。"
+      },
+      tooLongField: function (max) { return max.toLocaleString("ja-JP") + "文字以内にしてください。" },
+      overLimit: "（この欄は長すぎるため表示していません。短くしてください）",
+      countCut: function (n, max, cut) {
+        return n.toLocaleString("ja-JP") + " / " + max.toLocaleString("ja-JP") + "文字：上限を超えた" + cut.toLocaleString("ja-JP") +
+          "文字は入力されていません。長い記録は、ファイルにして問い合わせに添付してください。"
       },
       errorsTitle: "入力が必要な欄があります",
       required: "この欄を入力してください。",
@@ -121,6 +137,22 @@
       hexHint: function (label) {
         return "If it is a transaction ID, write \"txid\" just before it, or put it in the \"" + label + "\" field."
       },
+      hexQuestion: function (label) { return "What is the 64-character code in \"" + label + "\"?" },
+      hexTxid: "A transaction ID (txid)",
+      hexOther: "Something else (remove it)",
+      hexMoved: function (label) { return "The transaction ID was moved to \"" + label + "\"." },
+      hexRemoved: function (label) { return "The 64-character code was removed from \"" + label + "\". Never enter a private key anywhere." },
+      notStored: "This field is not saved in the draft until you empty it.",
+      count: function (n, max) { return n.toLocaleString("en-US") + " / " + max.toLocaleString("en-US") + " characters" },
+      countOver: function (n, max) {
+        return n.toLocaleString("en-US") + " / " + max.toLocaleString("en-US") + " characters: " + (n - max).toLocaleString("en-US") + " too many. Please shorten it."
+      },
+      tooLongField: function (max) { return "Keep it to " + max.toLocaleString("en-US") + " characters or fewer." },
+      overLimit: "(This field is not shown: it is too long. Please shorten it.)",
+      countCut: function (n, max, cut) {
+        return n.toLocaleString("en-US") + " / " + max.toLocaleString("en-US") + " characters: the last " + cut.toLocaleString("en-US") +
+          " characters you typed or pasted went over the limit and were not added. Attach long logs to your inquiry as a file."
+      },
       errorsTitle: "Some fields need your attention",
       required: "Fill in this field.",
       requiredCategory: "Choose the type of trouble.",
@@ -145,191 +177,19 @@
     "reference_id"]
   var GROUPS = ["tried", "evidence"]
   var REQUIRED = ["category", "occurred_at", "summary", "details"]
+  /*
+   * Longest text each field takes. A field far longer than that makes every
+   * keystroke slow (the browser lays out the whole text again), so what goes
+   * over the limit is not added; unlike a maxlength, which cuts a paste
+   * silently, the counter under the field says how much was left out.
+   */
+  var LIMITS = { summary: 120, details: 4000, error_message: 1000, user_id: 64, account_email: 254, reference_id: 1000 }
 
   /* -------------------------------------------------------------------- guard */
 
-  /*
-   * scan(text, field) -> [{kind, hint?}]: what in `text` looks like a secret.
-   * Works on the NFKC form, so full-width ｐａｓｓｗｏｒｄ：１２３ counts too.
-   * Kinds: password, otp, phrase, private-key, api-secret.
-   */
-  var B58 = "1-9A-HJ-NP-Za-km-z"
-  var RE = {
-    password: new RegExp(
-      "(?:(?<![a-z])(pin)(?![a-z])|(暗証番号)|(?<![a-z])(?:password|passwd|passcode|pass word|pwd|pw)(?![a-z])" +
-      "|(?<!ワンタイム)パスワード)" +
-      "(?:\\s*(?:is|was|は|が|:|=|=>|->|→)\\s*|\\s+)[\"'「『“‘(\\[]?([!-~]{4,})", "gi"),
-    otpWord: /認証コード|確認コード|認証番号|確認番号|ワンタイム(?:パスワード)?|二段階認証|2段階認証|二要素認証|2要素認証|(?<![a-z])(?:2fa|mfa|otp|sms|totp)(?![a-z])|one[\s-]?time|two[\s-]?factor|2[\s-]?step|authenticator|認証アプリ|verification|(?<![a-z])code(?![a-z])|コード/gi,
-    otpNotCode: /(?:エラー|error|referral|promo(?:tion)?|invite|invitation|coupon|紹介|招待|クーポン|qr|zip|postal|郵便|通貨|currency|country|status|ステータス)\s*[-_]?\s*$/i,
-    otpCode: /(?<![\w-])(\d{3}[ -]?\d{3})(?![\w]|-\d)/g,
-    idLabel: /注文|order|エラー|error|取引|trade|ユーザー|user|口座|account|電話|phone|番号|number|(?<![a-z])(?:tel|tx|id|no)(?![a-z])/i,
-    hex64: /(?<![0-9a-f])(?:0x)?[0-9a-f]{64}(?![0-9a-f])/gi,
-    keyWord: /private[\s_-]*key|priv[\s_-]*key|secret[\s_-]*key|secret|秘密鍵|プライベートキー|秘密キー|シークレット|seed|シード|(?<![a-z])wif(?![a-z])|mnemonic|リカバリー|復元/gi,
-    txWord: /(?<![a-z])tx(?:[\s_-]*(?:id|hash))?(?![a-z])|txn|transaction|トランザクション|取引\s*id|取引ハッシュ|ハッシュ|hash|送金\s*id|block|ブロック|explorer|エクスプローラ/gi,
-    wif: new RegExp("(?<![" + B58 + "])(?:[59][" + B58 + "]{50}|[KLc][" + B58 + "]{51})(?![" + B58 + "])", "g"),
-    xprv: new RegExp("(?<![" + B58 + "])[xtyzuv]prv[" + B58 + "]{100,112}(?![" + B58 + "])", "g"),
-    apiSecret: /(?:(?<![a-z])(?:client[\s_-]*)?secret(?:[\s_-]*key)?(?![a-z])|シークレット(?:キー)?)(?:\s*(?:is|was|は|が|:|=|→)\s*|\s+)["'「『]?([A-Za-z0-9_\-+/=]{16,})/gi,
-    words: /[a-z]+/g,
-    phraseGap: /^[\s,.;:、。・\-\d()[\]#*]*$/
-  }
-
-  var wordSet = null
-  function setWords(list) { wordSet = list && list.length === 2048 ? new Set(list) : null }
-
-  /* `next` is the character after the token: 2024年, 10件 are a year and a count, not a PIN. */
-  function passwordLike(token, digitsMin, next) {
-    var t = token.replace(/[.,;:!?)\]"'`」』”’]+$/, "")
-    if (t.length < 4 || t.indexOf("://") >= 0) return false
-    if (/^\d{1,4}([-/.:]\d{1,4})+$/.test(t)) return false /* a date or a time */
-    if (/^\d+$/.test(t) && t === token && /^[年月日時分秒円件回個%]/.test(next || "")) return false
-    if (/^\d+$/.test(t)) return t.length >= digitsMin
-    var classes = 0
-    if (/[a-z]/.test(t)) classes++
-    if (/[A-Z]/.test(t.slice(1))) classes++ /* a capital first letter alone is just a word */
-    if (/\d/.test(t)) classes++
-    if (/[^A-Za-z0-9]/.test(t)) classes++
-    return classes >= 2
-  }
-
-  function findPassword(text) {
-    RE.password.lastIndex = 0
-    for (var m; (m = RE.password.exec(text));) {
-      var pin = m[1] || m[2]
-      if (passwordLike(m[3], pin ? 4 : 6, text.charAt(m.index + m[0].length))) return true
-      RE.password.lastIndex = m.index + 1
-    }
-    return false
-  }
-
-  function lineBefore(text, end, max) {
-    var s = text.slice(Math.max(0, end - max), end)
-    var nl = s.lastIndexOf("\n")
-    return nl >= 0 ? s.slice(nl + 1) : s
-  }
-
-  function lineAfter(text, start, max) {
-    var s = text.slice(start, start + max)
-    var nl = s.indexOf("\n")
-    return nl >= 0 ? s.slice(0, nl) : s
-  }
-
-  /* A six-digit code next to a word such as 認証コード, 2FA or code, and not labelled as an order or error number. */
-  function findOtp(text) {
-    RE.otpWord.lastIndex = 0
-    for (var w; (w = RE.otpWord.exec(text));) {
-      if (RE.otpNotCode.test(lineBefore(text, w.index, 16))) continue
-      var after = lineAfter(text, w.index + w[0].length, 28)
-      RE.otpCode.lastIndex = 0
-      var c = RE.otpCode.exec(after)
-      if (c && !RE.idLabel.test(after.slice(0, c.index))) return true
-      var before = lineBefore(text, w.index, 20)
-      RE.otpCode.lastIndex = 0
-      var last = null
-      for (var b; (b = RE.otpCode.exec(before));) last = b
-      if (last && !RE.idLabel.test(before.slice(last.index + last[0].length)) &&
-          !RE.idLabel.test(lineBefore(before, last.index, 10))) return true
-    }
-    return false
-  }
-
-  /* Twelve or more BIP-39 words in a row, separated only by spaces, commas, line breaks or numbering. */
-  function findPhrase(text) {
-    if (!wordSet) return false
-    var lower = text.toLowerCase()
-    var run = 0
-    var lastEnd = -1
-    RE.words.lastIndex = 0
-    for (var m; (m = RE.words.exec(lower));) {
-      if (lastEnd < 0 || !RE.phraseGap.test(lower.slice(lastEnd, m.index))) run = 0
-      run = wordSet.has(m[0]) ? run + 1 : 0
-      if (run >= 12) return true
-      lastEnd = m.index + m[0].length
-    }
-    return false
-  }
-
-  /* The nearest match of `re` around [start, end): {distance, text} or null. */
-  function nearest(re, text, start, end) {
-    var best = null
-    var from = Math.max(0, start - 48)
-    var before = text.slice(from, start)
-    re.lastIndex = 0
-    for (var m; (m = re.exec(before));) {
-      var d = before.length - (m.index + m[0].length)
-      if (!best || d < best.distance) best = { distance: d, text: m[0] }
-    }
-    var after = lineAfter(text, end, 24)
-    re.lastIndex = 0
-    var a = re.exec(after)
-    if (a && (!best || a.index < best.distance)) best = { distance: a.index, text: a[0] }
-    return best
-  }
-
-  /*
-   * 64 hex digits are a private key or a transaction ID (txid), which support
-   * may well need. The nearest telling word decides: 秘密鍵/private key/secret
-   * flag it, txid/トランザクション/取引ID/hash let it through. With neither,
-   * it is let through only in the field that asks for a txid.
-   */
-  function findHex(text, field, found) {
-    RE.hex64.lastIndex = 0
-    for (var m; (m = RE.hex64.exec(text));) {
-      var start = m.index
-      var end = start + m[0].length
-      var key = nearest(RE.keyWord, text, start, end)
-      var tx = nearest(RE.txWord, text, start, end)
-      if (key && (!tx || key.distance <= tx.distance)) {
-        var api = /secret|シークレット/i.test(key.text) && /api/i.test(text.slice(Math.max(0, start - 48), start))
-        found.push({ kind: api ? "api-secret" : "private-key" })
-      } else if (!tx && field !== "reference_id") {
-        found.push({ kind: "private-key", hint: "hex" })
-      }
-    }
-  }
-
-  /*
-   * A long random token after "API secret", "client secret" or シークレット(キー).
-   * A bare "secret (key)" counts only with "API" just before it: without, a
-   * "secret key" is as likely a wallet's private key (see findHex).
-   */
-  function findApiSecret(text) {
-    RE.apiSecret.lastIndex = 0
-    for (var m; (m = RE.apiSecret.exec(text));) {
-      var named = /client|シークレット/i.test(m[0]) || /api[\s_-]*$/i.test(lineBefore(text, m.index, 12))
-      if (named && /\d/.test(m[1]) && /[A-Za-z]/.test(m[1])) return true
-      RE.apiSecret.lastIndex = m.index + 1
-    }
-    return false
-  }
-
-  function scan(raw, field) {
-    var text = String(raw || "").normalize("NFKC")
-    var found = []
-    if (!text.trim()) return found
-    if (findPassword(text)) found.push({ kind: "password" })
-    if (findOtp(text)) found.push({ kind: "otp" })
-    if (findPhrase(text)) found.push({ kind: "phrase" })
-    findHex(text, field, found)
-    RE.wif.lastIndex = 0
-    RE.xprv.lastIndex = 0
-    if (RE.wif.test(text) || RE.xprv.test(text)) found.push({ kind: "private-key" })
-    if (findApiSecret(text)) found.push({ kind: "api-secret" })
-    /* One finding per kind; a hint survives only if every finding of its kind has it. */
-    var byKind = {}
-    found.forEach(function (f) {
-      if (!byKind[f.kind]) byKind[f.kind] = { kind: f.kind, hint: f.hint }
-      else if (!f.hint) delete byKind[f.kind].hint
-    })
-    return Object.keys(byKind).map(function (k) {
-      var f = byKind[k]
-      return f.hint ? f : { kind: f.kind }
-    })
-  }
-
-  window.hcComposerGuard = {
-    scan: scan,
-    wordsLoaded: function () { return !!wordSet }
-  }
+  /* The secret guard is its own module (secret-guard.js), loaded just before this script. */
+  var guard = window.hcSecretGuard
+  if (!guard) return
 
   /* ---------------------------------------------------------------- the form */
 
@@ -417,18 +277,20 @@
 
   var guardFindings = {} /* field name -> findings */
 
+  /* Free-text fields, checked together: a recovery phrase may be split between two of them. */
   function scanAll() {
-    var all = {}
+    var values = {}
     TEXT_FIELDS.forEach(function (name) {
-      if (name === "category" || name === "occurred_at") return
-      var f = scan(field(name).value, name)
-      if (f.length) all[name] = f
+      if (name !== "category" && name !== "occurred_at") values[name] = field(name).value
     })
-    return all
+    return guard.scanFields(values)
   }
+
+  function overLimit(name) { return !!LIMITS[name] && field(name).value.length > LIMITS[name] }
 
   function value(name) {
     if (guardFindings[name]) return T.withheld
+    if (overLimit(name)) return T.overLimit
     return field(name).value.trim()
   }
 
@@ -494,7 +356,7 @@
       if (guardFindings[name]) {
         input.setAttribute("aria-invalid", "true")
         var kinds = guardFindings[name].map(function (f) { return T.kinds[f.kind] })
-        var note = el("p", { id: input.id + "-guard", class: "hc-field__guard", text: T.fieldNote(kinds) })
+        var note = el("p", { id: input.id + "-guard", class: "hc-field__guard", text: T.fieldNote(kinds) + (lang === "ja" ? "" : " ") + T.notStored })
         ;(input.parentNode.querySelector(".hc-field__error") || input).insertAdjacentElement("afterend", note)
         describe(input, note.id, true)
       } else if (!input.hasAttribute("data-hc-error")) {
@@ -507,10 +369,10 @@
     guardBox.classList.toggle("danger", names.length > 0)
     if (!names.length) return
     var list = el("ul")
-    var hint = false
+    var asks = []
     names.forEach(function (name) {
       var kinds = guardFindings[name].map(function (f) {
-        if (f.hint === "hex") hint = true
+        if (f.hint === "hex") asks.push(name)
         return T.kinds[f.kind]
       })
       var link = el("a", { href: "#" + field(name).id, "data-hc-focus": field(name).id, text: labelText(name) })
@@ -519,7 +381,40 @@
     guardBox.appendChild(el("p", { class: "admonition-title", text: T.guardTitle }))
     guardBox.appendChild(el("p", { text: T.guardLead }))
     guardBox.appendChild(list)
-    if (hint) guardBox.appendChild(el("p", { text: T.hexHint(labelText("reference_id")) }))
+    /* A bare 64-hex string may be a transaction ID or a private key: the user says which. */
+    asks.forEach(function (name) {
+      var id = "inquiry-hex-question-" + name.replace(/_/g, "-")
+      guardBox.appendChild(el("div", { class: "hc-composer__ask", role: "group", "aria-labelledby": id }, [
+        el("p", { id: id, text: T.hexQuestion(labelText(name)) }),
+        el("button", { type: "button", class: "md-button", "data-hc-hex": "txid", "data-hc-field": name, text: T.hexTxid }),
+        el("button", { type: "button", class: "md-button", "data-hc-hex": "other", "data-hc-field": name, text: T.hexOther })
+      ]))
+    })
+    if (asks.length) guardBox.appendChild(el("p", { class: "hc-composer__ask-hint", text: T.hexHint(labelText("reference_id")) }))
+  }
+
+  /* "A transaction ID": the bare hex strings move to the reference field; "something else": they are removed. */
+  function answerHex(name, answer) {
+    var input = field(name)
+    var hexes = guard.askHex(input.value, name)
+    if (!hexes.length) return
+    var text = input.value
+    hexes.forEach(function (h) { text = text.split(h).join("") })
+    input.value = text.replace(/[ \t]{2,}/g, " ").replace(/^\s+|\s+$/g, "")
+    var message
+    if (answer === "txid") {
+      var ref = field("reference_id")
+      ref.value = [ref.value.trim()].concat(hexes.map(function (h) { return "txid " + h })).filter(Boolean).join("\n")
+      message = T.hexMoved(labelText("reference_id"))
+    } else {
+      message = T.hexRemoved(labelText(name))
+    }
+    /* The whole string went at once, so no part of it is left to keep out of the draft. */
+    delete tainted[name]
+    update()
+    saveDraft()
+    input.focus()
+    say(message)
   }
 
   function renderPreview(inquiry) {
@@ -575,6 +470,9 @@
     var problems = []
     REQUIRED.forEach(function (name) {
       if (!field(name).value.trim()) problems.push({ name: name, text: name === "category" ? T.requiredCategory : T.required })
+    })
+    Object.keys(LIMITS).forEach(function (name) {
+      if (overLimit(name)) problems.push({ name: name, text: T.tooLongField(LIMITS[name]) })
     })
     var email = field("account_email").value.trim()
     if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push({ name: "account_email", text: T.badEmail })
@@ -654,10 +552,23 @@
     try { sessionStorage.setItem(STORAGE_KEY, JSON.stringify(draft)) } catch (e) { /* storage off: no draft */ }
   }
 
-  /* A field that trips the guard keeps its last safe value in the draft: no secret is stored. */
+  /*
+   * Fields that held something the guard flags since they were last empty.
+   * Typed key by key, a secret is in the field before it is recognisable:
+   * "パスワード：hunter2" is safe-looking at "パスワード：hunte", a phrase at
+   * 11 words, a key at 63 digits. Keeping "the last safe value" would keep
+   * all that. So a field that has tripped the guard is left out of the draft
+   * altogether (and removed from it) until it is emptied. Memory only.
+   */
+  var tainted = {}
+
   function saveDraft() {
     TEXT_FIELDS.forEach(function (name) {
-      if (!guardFindings[name]) draft.fields[name] = field(name).value
+      var current = field(name).value
+      if (guardFindings[name]) tainted[name] = true
+      else if (!current.trim()) delete tainted[name]
+      if (tainted[name]) delete draft.fields[name]
+      else draft.fields[name] = current
     })
     GROUPS.forEach(function (g) { draft.groups[g] = checked(g).map(function (c) { return c.value }) })
     writeDraft()
@@ -674,14 +585,24 @@
     field("category").value = urlCategory()
   }
 
+  var restoredValues = {} /* what restore() put in each field, checked again once the word list is there */
+
   function restore() {
     applyDefaults()
     var saved = readDraft()
     var preset = urlCategory()
     if (saved) {
+      /* A draft is checked again before it is shown: anything the guard flags is dropped, not restored. */
+      var stored = {}
       TEXT_FIELDS.forEach(function (name) {
+        if (typeof saved.fields[name] === "string") stored[name] = saved.fields[name]
+      })
+      var flagged = guard.scanFields(stored)
+      TEXT_FIELDS.forEach(function (name) {
+        if (flagged[name]) { delete saved.fields[name]; return }
         if (typeof saved.fields[name] === "string" && (name !== "occurred_at" || saved.fields[name])) {
           field(name).value = saved.fields[name]
+          restoredValues[name] = saved.fields[name]
         }
       })
       GROUPS.forEach(function (g) {
@@ -782,7 +703,46 @@
     }
   }
 
+  /* A counter under each field; over the limit it says by how much (visible at once, read with the field). */
+  var cutNotes = {} /* field -> characters just left out, shown until the next edit of that field */
+
+  /* Keeps a field within its limit by leaving out the end of what was just typed or pasted (before the caret). */
+  function enforceLimit(input) {
+    var name = input && input.name
+    if (!LIMITS[name]) return
+    var excess = input.value.length - LIMITS[name]
+    if (excess <= 0) { delete cutNotes[name]; return }
+    var caret = typeof input.selectionStart === "number" ? input.selectionStart : input.value.length
+    var from = Math.max(0, caret - excess)
+    var end = from + excess
+    if (caret < excess) { from = input.value.length - excess; end = input.value.length }
+    input.value = input.value.slice(0, from) + input.value.slice(end)
+    try { input.setSelectionRange(from, from) } catch (e) { /* type=email has no selection */ }
+    cutNotes[name] = excess
+    say(T.countCut(input.value.length, LIMITS[name], excess))
+  }
+
+  function renderCounts() {
+    Object.keys(LIMITS).forEach(function (name) {
+      var input = field(name)
+      var id = input.id + "-count"
+      var counter = document.getElementById(id)
+      if (!counter) {
+        counter = el("p", { id: id, class: "hc-field__count" })
+        input.insertAdjacentElement("afterend", counter)
+        describe(input, id, true)
+      }
+      var n = input.value.length
+      var over = n > LIMITS[name]
+      var cut = cutNotes[name]
+      var text = over ? T.countOver(n, LIMITS[name]) : cut ? T.countCut(n, LIMITS[name], cut) : T.count(n, LIMITS[name])
+      if (counter.textContent !== text) counter.textContent = text
+      counter.classList.toggle("hc-field__count--over", over || !!cut)
+    })
+  }
+
   function update() {
+    renderCounts()
     guardFindings = scanAll()
     renderGuard()
     var inquiry = compose()
@@ -793,6 +753,7 @@
   }
 
   function onChange(ev) {
+    if (ev && ev.type === "input") enforceLimit(ev.target)
     update()
     saveDraft()
     if (ev && ev.target === field("summary")) scheduleSuggest()
@@ -805,6 +766,8 @@
     if (ready()) $("#inquiry-output-title").focus()
   })
   form.addEventListener("click", function (ev) {
+    var hex = ev.target.closest && ev.target.closest("[data-hc-hex]")
+    if (hex) return answerHex(hex.getAttribute("data-hc-field"), hex.getAttribute("data-hc-hex"))
     var jump = ev.target.closest && ev.target.closest("[data-hc-focus]")
     if (jump) {
       var target = document.getElementById(jump.getAttribute("data-hc-focus"))
@@ -826,6 +789,8 @@
     suggestSeq++
     try { sessionStorage.removeItem(STORAGE_KEY) } catch (e) { /* nothing stored */ }
     draft = { fields: {}, groups: {}, preset: urlCategory() }
+    tainted = {}
+    cutNotes = {}
     applyDefaults()
     validated = false
     renderErrors([], true)
@@ -841,14 +806,22 @@
   else formLink.hidden = true
   var hadDraft = restore()
   update()
+  if (hadDraft) saveDraft() /* what the restore dropped leaves the stored draft too */
   if (field("summary").value.trim()) suggest()
   document.querySelectorAll(".hc-composer-fallback").forEach(function (n) { n.hidden = true })
   form.hidden = false
   if (hadDraft) say(T.restored)
 
   function loaded() {
-    setWords(window.hcBip39English)
+    guard.setWords(window.hcBip39English)
+    /* A phrase restored before the word list arrived is taken out again, field and draft. */
+    var flagged = scanAll()
+    Object.keys(restoredValues).forEach(function (name) {
+      if (flagged[name] && field(name).value === restoredValues[name]) field(name).value = ""
+    })
+    restoredValues = {}
     update()
+    if (readDraft()) saveDraft()
     form.setAttribute("data-hc-ready", "")
   }
   if (window.hcBip39English || !scriptBase) {

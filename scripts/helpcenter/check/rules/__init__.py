@@ -22,7 +22,9 @@ from helpcenter.check.rules import (
     html_element,
     html_event_handler,
     html_javascript_url,
+    html_title_markup,
     link_anchor,
+    link_download,
     link_image,
     link_reference,
     link_target,
@@ -48,5 +50,7 @@ RULES: list[ModuleType] = [
     html_element,
     html_event_handler,
     html_javascript_url,
+    html_title_markup,
+    link_download,
     build_warning,
 ]

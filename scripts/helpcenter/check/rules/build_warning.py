@@ -18,6 +18,8 @@ ID = "build-warning"
 DESCRIPTION = "the build reports no warnings (what `scripts/build --strict` would stop on)"
 
 _DOC = re.compile(r"Doc file '([^']+)'")
+_AT_LINE = re.compile(r"Doc file '[^']+': line (\d+):")  # warnings of our own hooks name the line
+_FILE_LINE = re.compile(r"^File '([^']+)': line (\d+):")  # ... or a project file and line (data/banner.yml)
 _LINK = re.compile(r"contains a link '([^']+)'")
 _QUOTED = re.compile(r"'([^']+)'")
 
@@ -31,10 +33,14 @@ def check(project: Project) -> Iterator[Problem]:
             if found := locate.text_line(config_lines, [quoted]):
                 line = found
                 break
-        if doc := _DOC.search(message):
+        if at_file := _FILE_LINE.search(message):
+            path, line = at_file.group(1), int(at_file.group(2))
+        elif doc := _DOC.search(message):
             path, line = f"{docs}/{doc.group(1)}", 1
             source = next((s for s in project.sources if s.display == path), None)
             link = _LINK.search(message)
             if source is not None and link:
                 line = locate.link_line(source.lines, link.group(1), 0) or 1
+            elif at := _AT_LINE.search(message):
+                line = int(at.group(1))
         yield Problem(path, line, ID, f"{message} (scripts/build stops on this)")

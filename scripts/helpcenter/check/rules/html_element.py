@@ -1,9 +1,11 @@
-"""html-element: page content has no <script>, <iframe> or other embedded code.
+"""html-element: page content has no <script>, <iframe>, <meta> or other embedded code.
 
 Checked on the built content (`<article>`), as a browser parses it, so the
 template's own scripts are not flagged and HTML shown inside code blocks is
 not mistaken for markup. A page that needs behaviour gets it from overrides/
-or assets/, where an engineer reviews it.
+or assets/, where an engineer reviews it. `<meta>` (a refresh redirects the
+reader elsewhere), `<base>` (re-points every relative link) and `<link>`
+belong to the template's head, never to content.
 """
 
 from __future__ import annotations
@@ -13,9 +15,15 @@ from collections.abc import Iterator
 from helpcenter.check.model import Problem, Project
 
 ID = "html-element"
-DESCRIPTION = "no <script>, <iframe>, <frame>, <object> or <embed> in page content"
+DESCRIPTION = "no <script>, <iframe>, <frame>, <object>, <embed>, <meta>, <base> or <link> in page content"
 
-FORBIDDEN = ("script", "iframe", "frame", "frameset", "object", "embed")
+FORBIDDEN = ("script", "iframe", "frame", "frameset", "object", "embed", "applet", "portal", "meta", "base", "link")
+WHY = {
+    "meta": "a <meta> in content can redirect the reader elsewhere (http-equiv=\"refresh\") or change how the"
+            " page behaves",
+    "base": "a <base> re-points every relative link of the page",
+    "link": "a <link> loads or prefetches other resources",
+}
 
 
 def check(project: Project) -> Iterator[Problem]:
@@ -27,6 +35,6 @@ def check(project: Project) -> Iterator[Problem]:
             tag = node.tag or ""
             nth = seen.get(tag, 0)
             seen[tag] = nth + 1
-            yield project.text_problem(ID, page, True, f"<{tag}> in page content; Markdown pages may not run or"
-                                                       " embed code: remove it (ask an engineer for a feature"
-                                                       " that needs it)", [f"<{tag}"], nth)
+            why = WHY.get(tag, "Markdown pages may not run or embed code")
+            yield project.text_problem(ID, page, True, f"<{tag}> in page content; {why}: remove it (ask an"
+                                                       " engineer for a feature that needs it)", [f"<{tag}"], nth)
