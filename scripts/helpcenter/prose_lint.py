@@ -55,6 +55,7 @@ from helpcenter.check import front_matter
 from helpcenter.paths import ROOT
 
 TEXTLINT_CONFIG = ".textlintrc.yml"
+TEXTLINT_RULES = "scripts/textlint-rules"  # the site's own textlint rules (--rulesdir)
 MARKDOWNLINT_CONFIG = ".markdownlint-cli2.jsonc"
 
 # `!!! type "title"`, `??? type "title"`, `???+ type "title"`; the title is optional.
@@ -184,7 +185,8 @@ def run_textlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
             target.parent.mkdir()
             target.write_text(textlint_view(path.read_text(encoding="utf-8")), encoding="utf-8")
             originals[str(target.resolve())] = path
-        cmd = [_bin(root, "textlint"), "--config", str(config), "--format", "json", "--no-color",
+        cmd = [_bin(root, "textlint"), "--config", str(config), "--rulesdir", str(ROOT / TEXTLINT_RULES),
+               "--format", "json", "--no-color",
                *sorted(originals)]
         done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
         if done.returncode not in (0, 1) or not done.stdout.strip().startswith("["):
