@@ -16,6 +16,9 @@ differ:
 * links to other pages of the site, by page (`troubles/account.md`; the
   fragment and query are not compared).
 
+Raw HTML (the composer's form), comments and code fences state no fact here:
+the pages link official addresses through the reference links.
+
 A fact on one side only is reported at its line, with the line of the same
 section in the twin page, where the counterpart belongs.
 """
@@ -63,6 +66,37 @@ def _official_domain_pattern(domain: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w@.-])((?:[a-z0-9-]+\.)*{re.escape(domain)})(?![\w-])", re.IGNORECASE)
 
 
+def _line_facts(line: str, rel: str, addresses: dict[str, str],
+                domain: re.Pattern[str] | None) -> list[tuple[str, str]]:
+    """(kind, value) of each fact on one Markdown line of page `rel`."""
+    found: list[tuple[str, str]] = []
+    if (m := _ADMONITION.match(line)) and m.group(1).lower() in _KINDS:
+        found.append(("admonition", _KINDS[m.group(1).lower()]))
+    line = _NOISE.sub(" ", line)  # raw HTML, comments, attribute lists and icons say no fact
+    for m in _INLINE_LINK.finditer(line):
+        target = m.group(2)
+        path = target.split("#", 1)[0].split("?", 1)[0]
+        if not m.group(1) and path.endswith(".md") and not _URL.match(target):
+            found.append(("link", posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))))
+        elif label := addresses.get(target.removeprefix("mailto:").rstrip("/").lower()):
+            found.append(("official address", label))
+    text = _INLINE_LINK.sub(lambda m: m.group(0).split("](", 1)[0], line)
+    labels = set(addresses.values())
+    found += [("official address", label) for label in _REFERENCE.findall(text) if label in labels]
+    text = _REFERENCE.sub("]", text)
+    for url in _URL.findall(text):
+        if label := addresses.get(url.removeprefix("mailto:").rstrip("/").lower()):
+            found.append(("official address", label))
+    text = _URL.sub(" ", text)
+    found += [("email address", email.lower()) for email in _EMAIL.findall(text)]
+    text = _EMAIL.sub(" ", text)
+    if domain:
+        found += [("official address", host.lower()) for host in domain.findall(text)]
+    text = unicodedata.normalize("NFKC", _LIST_MARKER.sub(" ", text))
+    found += [("number", number) for number in _NUMBER.findall(text)]
+    return found
+
+
 def facts(source: SourcePage, project: Project) -> list[Fact]:
     """Every fact of `source`, in file order."""
     addresses = {url.removeprefix("mailto:").rstrip("/").lower(): label
@@ -83,38 +117,7 @@ def facts(source: SourcePage, project: Project) -> list[Fact]:
             continue
         if no in heads:
             section = heads[no] or ""
-
-        def add(kind: str, value: str, line_no: int = no) -> None:
-            found.append(Fact(kind, value, line_no, section))
-
-        if (m := _ADMONITION.match(line)) and m.group(1).lower() in _KINDS:
-            add("admonition", _KINDS[m.group(1).lower()])
-        text = line
-        for m in _INLINE_LINK.finditer(line):
-            target = m.group(2)
-            path = target.split("#", 1)[0].split("?", 1)[0]
-            if not m.group(1) and path.endswith(".md") and not _URL.match(target):
-                add("link", posixpath.normpath(posixpath.join(posixpath.dirname(source.rel), path)))
-            elif label := addresses.get(target.removeprefix("mailto:").rstrip("/").lower()):
-                add("official address", label)
-        text = _INLINE_LINK.sub(lambda m: m.group(0).split("](", 1)[0], text)
-        for label in _REFERENCE.findall(text):
-            if label in set(addresses.values()):
-                add("official address", label)
-        text = _REFERENCE.sub("]", text)
-        for url in _URL.findall(text):
-            if label := addresses.get(url.removeprefix("mailto:").rstrip("/").lower()):
-                add("official address", label)
-        text = _NOISE.sub(" ", _URL.sub(" ", text))
-        for email in _EMAIL.findall(text):
-            add("email address", email.lower())
-        text = _EMAIL.sub(" ", text)
-        if domain:
-            for host in domain.findall(text):
-                add("official address", host.lower())
-        text = unicodedata.normalize("NFKC", _LIST_MARKER.sub(" ", text))
-        for number in _NUMBER.findall(text):
-            add("number", number)
+        found += [Fact(kind, value, no, section) for kind, value in _line_facts(line, source.rel, addresses, domain)]
     return found
 
 
@@ -145,9 +148,9 @@ def _compare(page: SourcePage, mine: list[Fact], twin: SourcePage, theirs: list[
         where = f"#{fact.section}" if fact.section else "the introduction"
         what = (f"a `{fact.value}` admonition in {where}" if fact.kind == "admonition"
                 else f"{fact.kind} {fact.value!r}")
+        there = f"{twin.display}:{_twin_line(twin, fact.section)}"
         yield Problem(page.display, fact.line, ID,
-                      f"{what} is here but not in {twin.display} (twin: {twin.display}:{_twin_line(twin, fact.section)});"
-                      " say the same in both languages")
+                      f"{what} is here but not in {twin.display} (twin: {there}); say the same in both languages")
 
 
 def check(project: Project) -> Iterator[Problem]:
