@@ -100,6 +100,8 @@ FAULTS = [
     # parity-facts: a hard fact on one side only, reported at its line with the twin's line
     Fault("fact-number", append(EN, "Replies usually take 48 hours."), "parity-facts", EN, "48 hours",
           message="number '48' is here but not in docs/ja/contact/index.md (twin: docs/ja/contact/index.md:"),
+    Fault("fact-full-width-number", append(JA, "回答まで７２時間ほどかかります。"), "parity-facts", JA, "７２時間",
+          message="number '72'"),
     Fault("fact-danger", append(JA, '!!! danger "ご注意ください"\n\n    本文です。'), "parity-facts", JA, "!!! danger",
           message="a `danger` admonition in #after-sending is here but not in docs/en/contact/index.md"),
     Fault("fact-link", append(EN, "See [First steps](../first-response.md#status-page)."), "parity-facts", EN,
@@ -137,6 +139,7 @@ HARMLESS = {
         append(EN, "See the [FAQ](../faq.md) (48 hours).")(root),
         append(JA, "[よくある質問](../faq.md)もご覧ください（48時間）。")(root),
     ),
+    "single-digit-count": append(EN, "There are 6 types of trouble."),
     "allowlisted-host": lambda root: (
         append(EN, "[FSA](https://www.fsa.go.jp/en/index.html)")(root),
         (root / "data/check").mkdir(parents=True, exist_ok=True),
