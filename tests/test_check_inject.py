@@ -72,11 +72,11 @@ JA = "docs/ja/contact/index.md"
 GOOD_FM = "title: Injected\ndescription: A page with valid front matter."
 
 FAULTS = [
-    Fault("missing-page", append(EN, "[Gone](nope.md)"), "link-target", EN, "(nope.md)"),
+    Fault("missing-page", append(EN, "[Gone](nope.md)"), "link-target", EN, "(nope.md)", also={"parity-facts"}),
     Fault("missing-anchor", append(EN, "See [email support](#email-support)."), "link-anchor", EN,
           "(#email-support)", message="#email-support does not exist in contact/index.md"),
     Fault("missing-anchor-other-page", append(JA, "[手数料](../faq.md#no-such-question)"), "link-anchor", JA,
-          "no-such-question", message="#no-such-question does not exist in faq.md"),
+          "no-such-question", message="#no-such-question does not exist in faq.md", also={"parity-facts"}),
     Fault("missing-image", append(EN, "![Diagram](diagram.png)"), "link-image", EN, "diagram.png"),
     Fault("unresolved-reference", append(JA, "[フォーム][inquiry_form]から"), "link-reference", JA, "[inquiry_form]"),
     Fault("broken-navigation", add_nav_entry, "link-target", None, also={"build-warning"},
@@ -93,9 +93,23 @@ FAULTS = [
           "https://bitb\u0430nk.cc/", message="CYRILLIC"),
     Fault("plain-http", append(EN, "[Website](http://bitbank.cc/)"), "external-https", EN, "http://bitbank.cc/"),
     Fault("foreign-mailto", append(JA, "[メール](mailto:help@bitbank-support.com)"), "contact-mailto", JA,
-          "mailto:help@bitbank-support.com"),
+          "mailto:help@bitbank-support.com", also={"parity-facts"}),
     Fault("tel-link", append(EN, "[Call us](tel:+81-3-1234-5678)"), "contact-tel", EN, "tel:"),
-    Fault("phone-text", append(JA, "お急ぎの方はお電話で：０３－１２３４－５６７８"), "contact-phone", JA, "お電話で"),
+    Fault("phone-text", append(JA, "お急ぎの方はお電話で：０３－１２３４－５６７８"), "contact-phone", JA, "お電話で",
+          also={"parity-facts"}),
+    # parity-facts: a hard fact on one side only, reported at its line with the twin's line
+    Fault("fact-number", append(EN, "Replies usually take 48 hours."), "parity-facts", EN, "48 hours",
+          message="number '48' is here but not in docs/ja/contact/index.md (twin: docs/ja/contact/index.md:"),
+    Fault("fact-full-width-number", append(JA, "回答まで７２時間ほどかかります。"), "parity-facts", JA, "７２時間",
+          message="number '72'"),
+    Fault("fact-danger", append(JA, '!!! danger "ご注意ください"\n\n    本文です。'), "parity-facts", JA, "!!! danger",
+          message="a `danger` admonition in #after-sending is here but not in docs/en/contact/index.md"),
+    Fault("fact-link", append(EN, "See [First steps](../first-response.md#status-page)."), "parity-facts", EN,
+          "first-response.md#status-page", message="link 'first-response.md'"),
+    Fault("fact-email", append(JA, "`info@bitbank.cc` 宛てにお送りください。"), "parity-facts", JA, "info@bitbank.cc",
+          message="email address 'info@bitbank.cc'"),
+    Fault("fact-official-address", append(EN, "Check the [official website][official-website]."), "parity-facts",
+          EN, "[official-website]", message="official address 'official-website'"),
     Fault("no-title", front_matter("docs/ja/faq.md", "description: Only a description."), "frontmatter-required",
           "docs/ja/faq.md", message="`title`"),
     Fault("no-description", front_matter("docs/en/faq.md", "title: Only a title"), "frontmatter-required",
@@ -140,6 +154,11 @@ HARMLESS = {
     "declared-section-difference": front_matter(
         "docs/en/faq.md", GOOD_FM + "\nsections_differ: the English page adds a glossary",
         "\n## Glossary {#glossary}\n\nText.\n"),
+    "same-facts-in-both-languages": lambda root: (
+        append(EN, "See the [FAQ](../faq.md) (48 hours).")(root),
+        append(JA, "[よくある質問](../faq.md)もご覧ください（48時間）。")(root),
+    ),
+    "single-digit-count": append(EN, "There are 6 types of trouble."),
     "allowlisted-host": lambda root: (
         append(EN, "[FSA](https://www.fsa.go.jp/en/index.html)")(root),
         (root / "data/check").mkdir(parents=True, exist_ok=True),
@@ -261,3 +280,13 @@ def test_all_faults_at_once_are_all_reported(results):
 def test_harmless_change_adds_no_problem(results, name: str):
     new = _new_problems(results, name)
     assert not new, "\n".join(m[0] for m in new)
+
+
+def test_parity_fact_names_the_twin_section_line(results):
+    """The issue's form: file:line of the one-sided fact, and the line of the same section in the twin."""
+    _, lines, _, root = results["fact-danger"]
+    line = _line_of(root / JA, "!!! danger")
+    twin = _line_of(root / EN, "{#after-sending}")
+    expected = (f"{JA}:{line}: parity-facts: a `danger` admonition in #after-sending is here but not in {EN}"
+                f" (twin: {EN}:{twin})")
+    assert any(text.startswith(expected) for text in lines), "\n".join(lines)

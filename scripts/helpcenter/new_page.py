@@ -81,7 +81,8 @@ SECTION_TEXT = {
     "contact-support": {
         "ja": "解決しないときは、[お問い合わせフォーム][inquiry-form]かメール（[support@bitbank.cc][support-email]）で"
               "お問い合わせください。パスワードや二段階認証のコードは送らないでください。",
-        "en": "If this does not solve it, contact support through the [inquiry form][inquiry-form] or by email"
+        "en": "If this does not solve it, contact support through the [inquiry form][inquiry-form] (in Japanese)"
+              " or by email"
               " ([support@bitbank.cc][support-email]). Never send your password or two-factor codes.",
     },
     "overview": {"ja": "（下書き）本文を書きます。", "en": "(Draft) The page's text."},

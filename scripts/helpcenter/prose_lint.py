@@ -1,14 +1,15 @@
 """`scripts/lint-prose`: textlint on the Japanese pages, markdownlint on every page.
 
 Usage: python -m helpcenter.prose_lint [--root DIR] [--no-textlint] [--no-markdownlint]
-                                       [--no-translations] [PATH ...]
+                                       [--no-spelling] [--no-translations] [PATH ...]
 
-Without paths it lints docs/ja/**/*.md with textlint and docs/**/*.md with
+Without paths it lints docs/ja/**/*.md with textlint, docs/en/**/*.md with
+cspell (American English, cspell.config.yaml) and docs/**/*.md with
 markdownlint, and reports English pages whose Japanese source changed since
 they were translated (helpcenter.translation; the same lines as
 scripts/translation-status), so that scripts/check needs one command for all
 the writers' checks. With paths, it lints only those files (textlint only for
-files in a `ja` folder). Problems print as `path:line: rule: message`; the
+files in a `ja` folder, cspell only for files in an `en` folder). Problems print as `path:line: rule: message`; the
 exit status is 1 when there is any, 2 when a linter could not run.
 
 Why a preprocessing step instead of textlint filter rules
@@ -55,7 +56,9 @@ from helpcenter.check import front_matter
 from helpcenter.paths import ROOT
 
 TEXTLINT_CONFIG = ".textlintrc.yml"
+TEXTLINT_RULES = "scripts/textlint-rules"  # the site's own textlint rules (--rulesdir)
 MARKDOWNLINT_CONFIG = ".markdownlint-cli2.jsonc"
+CSPELL_CONFIG = "cspell.config.yaml"
 
 # `!!! type "title"`, `??? type "title"`, `???+ type "title"`; the title is optional.
 _BLOCK_START = re.compile(
@@ -184,7 +187,8 @@ def run_textlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
             target.parent.mkdir()
             target.write_text(textlint_view(path.read_text(encoding="utf-8")), encoding="utf-8")
             originals[str(target.resolve())] = path
-        cmd = [_bin(root, "textlint"), "--config", str(config), "--format", "json", "--no-color",
+        cmd = [_bin(root, "textlint"), "--config", str(config), "--rulesdir", str(ROOT / TEXTLINT_RULES),
+               "--format", "json", "--no-color",
                *sorted(originals)]
         done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
         if done.returncode not in (0, 1) or not done.stdout.strip().startswith("["):
@@ -226,23 +230,61 @@ def run_markdownlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
     return problems
 
 
+# cspell's default reporter: `path:line:column - Unknown word (speling) fix: (spelling)`
+_CSPELL_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):\d+ - (?P<kind>Unknown|Forbidden) word \((?P<word>[^)]*)\)"
+                          r"(?: fix: \((?P<fix>[^)]*)\))?")
+
+
+def run_cspell(files: list[Path], root: Path = ROOT) -> list[Problem]:
+    """cspell (config: cspell.config.yaml of this repository) on the English pages `files`."""
+    if not files:
+        return []
+    cwd = root.resolve()
+    cmd = [_bin(root, "cspell"), "--config", str(ROOT / CSPELL_CONFIG), "--no-progress", "--no-summary",
+           "--no-color", "--no-must-find-files", *[os.path.relpath(f.resolve(), cwd) for f in files]]
+    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    problems = []
+    for raw in done.stdout.splitlines():
+        if m := _CSPELL_LINE.match(raw.strip()):
+            word, fix = m.group("word"), m.group("fix")
+            if m.group("kind") == "Forbidden":
+                rule, message = "cspell/flagged-word", f"{word} => {fix or '?'} — the site writes American English"
+            else:
+                rule = "cspell/unknown-word"
+                hint = f" (did you mean {fix}?)" if fix else ""
+                message = (f"{word}: not in the American English dictionary{hint};"
+                           " if it is spelled right, add it to data/spelling/words.txt")
+            problems.append(Problem(_display(cwd / m.group("path"), root), int(m.group("line")), rule, message))
+    if done.returncode not in (0, 1) or (done.returncode == 1 and not problems):
+        raise RuntimeError(f"cspell failed (exit {done.returncode}):\n{done.stdout}{done.stderr}")
+    return problems
+
+
 def is_japanese(path: Path) -> bool:
     return "ja" in path.resolve().parent.parts and path.suffix == ".md"
 
 
+def is_english(path: Path) -> bool:
+    return "en" in path.resolve().parent.parts and path.suffix == ".md"
+
+
 def lint(root: Path = ROOT, paths: list[Path] | None = None, *, textlint: bool = True,
-         markdownlint: bool = True) -> list[Problem]:
+         markdownlint: bool = True, spelling: bool = True) -> list[Problem]:
     """Every prose and Markdown problem in the pages of `root` (or in `paths`)."""
     docs = root / "docs"
     if paths:
         md_files = [p for p in paths if p.suffix == ".md"]
         ja_files = [p for p in md_files if is_japanese(p)]
+        en_files = [p for p in md_files if is_english(p)]
     else:
         md_files = sorted(docs.rglob("*.md"))
         ja_files = sorted((docs / "ja").rglob("*.md"))
+        en_files = sorted((docs / "en").rglob("*.md"))
     problems: list[Problem] = []
     if textlint:
         problems += run_textlint(ja_files, root)
+    if spelling:
+        problems += run_cspell(en_files, root)
     if markdownlint:
         problems += run_markdownlint(md_files, root)
     return sorted(problems)
@@ -254,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder whose docs/ to lint")
     parser.add_argument("--no-textlint", action="store_true", help="skip the Japanese prose lint")
     parser.add_argument("--no-markdownlint", action="store_true", help="skip the Markdown lint")
+    parser.add_argument("--no-spelling", action="store_true", help="skip the English spelling check (cspell)")
     parser.add_argument("--no-translations", action="store_true",
                         help="skip the translation freshness report (scripts/translation-status)")
     parser.add_argument("--show-view", type=Path, metavar="FILE",
@@ -268,7 +311,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         problems = lint(args.root.resolve(), [p.resolve() for p in args.paths] or None,
-                        textlint=not args.no_textlint, markdownlint=not args.no_markdownlint)
+                        textlint=not args.no_textlint, markdownlint=not args.no_markdownlint,
+                        spelling=not args.no_spelling)
     except (LinterMissing, RuntimeError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

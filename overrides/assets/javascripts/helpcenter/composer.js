@@ -49,7 +49,7 @@
       accountEmail: "登録メールアドレス：",
       subjectLabel: "件名：",
       bodyLabel: "本文",
-      previewEmpty: "入力すると、ここに問い合わせ文が表示されます。",
+      previewEmpty: "入力すると、ここにお問い合わせの文面が表示されます。",
       withheld: "（この欄は表示していません。削除が必要な情報が含まれています）",
       timezone: function (tz, off) { return "タイムゾーン：" + (tz ? tz + "（" + off + "）" : off) },
       occurredValue: function (d, off, tz) { return d + "（" + off + (tz ? "、" + tz : "") + "）" },

@@ -28,6 +28,7 @@ from helpcenter.check.rules import (
     link_image,
     link_reference,
     link_target,
+    parity_facts,
     parity_pages,
     parity_sections,
 )
@@ -39,6 +40,7 @@ RULES: list[ModuleType] = [
     link_reference,
     parity_pages,
     parity_sections,
+    parity_facts,
     external_https,
     external_domain,
     contact_mailto,
