@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from conftest import ARTEFACTS, FIGURES, ROOT
+from conftest import ARTEFACTS, FIGURES, ROOT, search
 from site_map import ALL, built_path
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -87,6 +87,27 @@ def test_no_serious_or_critical_axe_violations(palette_page, server, path, repor
     assert not blocking, "\n".join(
         f"{v['impact']} {v['id']}: {v['help']}\n    " + "\n    ".join(v["nodes"][:5]) for v in blocking
     )
+
+
+@pytest.mark.parametrize("query", ["パスワード", "withdrawal"])
+def test_search_results_and_nothing_found_pass_axe(palette_page, server, query, report):
+    """The open result list: highlighted results, and the nothing-found block with the other
+    language's pages (a Japanese page searched in English)."""
+    name, page = palette_page
+    open_page(page, server + "troubles/index.html", SCHEMES[name])
+    hrefs = search(page, query)
+    if not hrefs:
+        page.wait_for_function("() => document.querySelector('.hc-search-empty[data-hc-other-done]')")
+        assert page.locator(".hc-search-other").is_visible()
+    else:
+        assert page.locator(".md-search-result__item mark").count() > 0
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(RUN_AXE)
+    for v in violations:
+        if v["impact"] not in BLOCKING:
+            report.append(f"{v['impact']:8} {name:5} search {query!r}: {v['id']} ({len(v['nodes'])}) - {v['help']}")
+    blocking = [v for v in violations if v["impact"] in BLOCKING]
+    assert not blocking, "\n".join(f"{v['id']}: " + "; ".join(v["nodes"][:3]) for v in blocking)
 
 
 # ------------------------------------------------------------------ keyboard
