@@ -34,9 +34,10 @@ from helpcenter.search.extract import Page, iter_pages
 FORMAT_VERSION = 2
 SNIPPET_CHARS = 240
 GLOBAL = "__hcSearchIndex"
-# Field weights: a section heading says most about what a section is about;
-# the page title tells which page a section belongs to.
-FIELDS = {"title": 4.0, "page": 2.0, "text": 1.0}
+# Field weights: a section's heading says what the section is about, and its
+# page's title what the page is about, as much (the page about a topic ranks
+# above one that mentions it); the text counts a quarter of that.
+FIELDS = {"title": 4.0, "page": 4.0, "text": 1.0}
 # The standard forms of the Japanese words a section writes in a variant
 # (japanese.word_terms): 問い合わせ finds a page that writes 問合せ.
 WORD_FIELD = "words"
