@@ -289,9 +289,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="write the current source_hash into the given English pages")
     parser.add_argument("--all", action="store_true", help="with --update: every translated page")
     parser.add_argument("--docs", type=Path, default=DOCS, help="docs folder (default: docs/)")
+    parser.add_argument("--diff", type=Path, metavar="PAGE",
+                        help="show the Japanese source's changes since PAGE (an English page) was translated,"
+                             " paragraph by paragraph")
     args = parser.parse_args(argv)
     docs = args.docs.resolve()
     base = Path.cwd().resolve()
+    if args.diff:
+        from helpcenter import translation_diff  # imports this module
+
+        code, lines = translation_diff.report(args.diff, docs, base)
+        print("\n".join(lines), file=sys.stderr if code == 2 else sys.stdout)
+        return code
     if not args.update:
         if args.pages or args.all:
             parser.error("page arguments and --all go with --update")
