@@ -2,9 +2,11 @@
 
 A two-commit fixture repository (a copy of the real project): the first
 commit has a problem already (a tel: link), the second adds a new one (a
-broken anchor) on a line of its own. Checked with --changed-since the first
-commit, the new problem is the only error and the old one is listed once in
-the summary; with nothing changed, the check passes and still lists both.
+broken anchor) on a line of its own and edits a Japanese page without its
+English twin. Checked with --changed-since the first commit (as on a GitHub
+runner), the new problems are the only errors (the anchor at its line, the
+outdated translation on the English page) and the old one is listed once in
+the summary; with nothing changed, the check passes and still lists them all.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from helpcenter.check import changed
 from helpcenter.check.model import Problem
@@ -30,9 +33,11 @@ def git(root: Path, *args: str) -> str:
                            *args], check=True, capture_output=True, text=True).stdout
 
 
-def check(root: Path, *args: str) -> subprocess.CompletedProcess:
+def check(root: Path, *args: str, github_actions: bool = False) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("GITHUB_ACTIONS", None)
+    if github_actions:
+        env["GITHUB_ACTIONS"] = "true"  # as on a GitHub runner: annotations without --format
     return subprocess.run([sys.executable, "-m", "helpcenter.check", "--prose", "--config", "mkdocs.yml", *args],
                           cwd=root, env=env, capture_output=True, text=True, timeout=600)
 
@@ -45,21 +50,32 @@ def repo(tmp_path_factory) -> Path:
     git(root, "add", "-A")
     git(root, "commit", "--quiet", "-m", "old problem")
     append(EN, "See [email support](#email-support).")(root)
+    append("docs/ja/faq.md", "メールのリンクからログインしませんでしたか。")(root)  # the English twin is not updated
     git(root, "commit", "--quiet", "-am", "new problem")
     return root
 
 
 @pytest.fixture(scope="module")
 def since_first(repo: Path) -> subprocess.CompletedProcess:
-    return check(repo, "--format", "github", "--changed-since", "HEAD~1")
+    return check(repo, "--changed-since", "HEAD~1", github_actions=True)
 
 
-def test_new_problem_is_the_only_error(repo, since_first):
+def test_new_problems_are_the_only_errors(repo, since_first):
     assert since_first.returncode == 1, since_first.stderr
     errors = [m for line in since_first.stdout.splitlines() if (m := ANNOTATION.match(line))]
     line = _line_of(repo / EN, "(#email-support)")
-    assert [(m["file"], int(m["line"]), m["title"]) for m in errors] == [(EN, line, "link-anchor")], since_first.stdout
-    assert "1 new problem in 1 file" in since_first.stderr
+    hash_line = _line_of(repo / "docs/en/faq.md", "source_hash:")
+    assert [(m["file"], int(m["line"]), m["title"]) for m in errors] == [
+        (EN, line, "link-anchor"), ("docs/en/faq.md", hash_line, "translation-outdated")], since_first.stdout
+    assert "2 new problems in 2 files" in since_first.stderr
+
+
+def test_japanese_change_without_its_twin_is_one_annotation_with_the_diff_command(since_first):
+    """On the English page, though the pull request did not touch it."""
+    found = [line for line in since_first.stdout.splitlines() if "docs/en/faq.md" in line]
+    assert len(found) == 1 and found[0].startswith("::error file=docs/en/faq.md,"), since_first.stdout
+    assert "docs/ja/faq.md changed after this translation" in found[0]
+    assert "`scripts/translation-status --diff docs/en/faq.md`" in found[0]
 
 
 def test_old_problem_is_listed_once_in_the_summary(repo, since_first):
@@ -75,7 +91,9 @@ def test_nothing_changed_passes_and_lists_what_is_there(repo):
     done = check(repo, "--changed-since", "HEAD")
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout == ""
-    assert "contact-tel" in done.stderr and "link-anchor" in done.stderr and "no new problems" in done.stderr
+    for rule in ("contact-tel", "link-anchor", "translation-outdated"):
+        assert rule in done.stderr
+    assert "no new problems" in done.stderr
 
 
 def test_unknown_ref_says_how_to_fix_it(repo):
@@ -129,3 +147,19 @@ def test_split_blames_changed_lines_twins_and_what_was_not_there():
                              changes, before)
     assert old == [untouched_old]  # moved, and its twin's line number too: still the same problem
     assert new == [on_changed_line, untouched_new, twin_changed, in_new_file]
+
+
+def test_pull_request_workflow_annotates_changed_lines_then_tests():
+    """pr.yml: scripts/check --changed-since the base branch with full history, then scripts/test without it."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pr.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["test"]["steps"]
+    checkout = next(s for s in steps if str(s.get("uses", "")).startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # merge base and translation history
+    runs = [str(s.get("run", "")) for s in steps]
+    check_at = next(i for i, r in enumerate(runs) if r.startswith("scripts/check"))
+    test_at = runs.index("scripts/test")
+    assert check_at < test_at
+    assert runs[check_at] == 'scripts/check --changed-since "origin/${BASE_REF}"'
+    assert steps[check_at]["env"]["BASE_REF"] == "${{ github.base_ref }}"
+    assert "--format" not in runs[check_at]  # GitHub runners set GITHUB_ACTIONS=true: annotations by default
+    assert "pull_request" in steps[test_at]["env"]["SKIP_CHECK"] and "!cancelled()" in steps[test_at]["if"]
