@@ -176,3 +176,22 @@ def test_github_format_is_the_default_only_in_github_actions():
 def test_summary_is_one_notice_with_every_problem():
     text = github.summary("2 already there", [Problem("a.md", 1, "r", "m"), Problem("b.md", 2, "s", "n")])
     assert text == "::notice title=2 already there::a.md:1: r: m%0Ab.md:2: s: n"
+
+
+def test_file_arguments_check_just_those_pages(runs):
+    """`scripts/check FILE…` on the faulty copy: the problems of those files (and of the English twin of a
+    given Japanese page), links still resolved against the whole site; nothing from other pages."""
+    root = runs["faults"][1]
+    done = _check(root, EN, "docs/ja/faq.md")
+    assert done.returncode == 1, done.stderr
+    found = {tuple(line.split(": ")[:2]) for line in done.stdout.splitlines()}
+    expected = {(f"{f.path}:{_line_of(root / f.path, f.needle)}", f.rule) for f in FAULTS
+                if f.path == EN or f.family == "translation"}
+    assert found == expected, done.stdout
+    assert "2 files of " in done.stderr, done.stderr
+
+
+def test_a_file_that_does_not_exist_is_named_with_the_fix():
+    done = _check(ROOT, "docs/ja/nope.md")
+    assert done.returncode == 2
+    assert "docs/ja/nope.md: no such file" in done.stderr and "give pages such as docs/ja/faq.md" in done.stderr

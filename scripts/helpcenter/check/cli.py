@@ -102,13 +102,13 @@ def _before(root: Path, commit: str, config: Path, prose: bool, files: list[str]
 
 
 def _relative_files(paths: list[Path], root: Path) -> list[str]:
-    """FILE arguments as problems name them (relative to the project root); exits 2 on a bad one."""
+    """FILE arguments as problems name them (relative to the project root)."""
     out = []
     for path in paths:
         full = path.resolve()
         if not full.is_file() or not full.is_relative_to(root):
-            raise SystemExit(f"scripts/check: {path}: no such file in {root}; give pages such as"
-                             " docs/ja/faq.md (or run scripts/check without files for the whole site)")
+            raise ValueError(f"{path}: no such file in {root}; give pages such as docs/ja/faq.md"
+                             " (or run scripts/check without files for the whole site)")
         out.append(full.relative_to(root).as_posix())
     return out
 
@@ -136,8 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     started = time.perf_counter()
     root = args.config.resolve().parent
-    files = _relative_files(args.files, root) if args.files else None
     try:
+        files = _relative_files(args.files, root) if args.files else None
         if args.changed_since:
             changes = changed.changes_since(root, args.changed_since)
             with ThreadPoolExecutor(max_workers=1) as pool:
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             problems, project = collect(args.config, args.site_dir, prose=args.prose, files=files)
             counted, old = problems, []
-    except (changed.GitError, prose_lint.LinterMissing, RuntimeError) as err:
+    except (ValueError, changed.GitError, prose_lint.LinterMissing, RuntimeError) as err:
         print(f"scripts/check: {err}", file=sys.stderr)
         return 2
     for problem in counted:
