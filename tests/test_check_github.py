@@ -188,7 +188,7 @@ def test_file_arguments_check_just_those_pages(runs):
     expected = {(f"{f.path}:{_line_of(root / f.path, f.needle)}", f.rule) for f in FAULTS
                 if f.path == EN or f.family == "translation"}
     assert found == expected, done.stdout
-    assert "2 files of " in done.stderr, done.stderr
+    assert "2 files given; the whole site: 30 Markdown pages" in done.stderr, done.stderr
 
 
 def test_a_file_that_does_not_exist_is_named_with_the_fix():

@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     scope = (f"{len(project.sources)} Markdown pages, {len(project.pages)} built pages,"
              f" {len(project.links)} links" if project else "the build")
     if files:
-        scope = f"{len(files)} file{'s' * (len(files) != 1)} of {scope}"
+        scope = f"{len(files)} file{'s' * (len(files) != 1)} given; the whole site: {scope}"
     if counted:
         where = len({p.path for p in counted})
         new = " new" if args.changed_since else ""
