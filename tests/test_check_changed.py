@@ -72,10 +72,17 @@ def test_new_problems_are_the_only_errors(repo, since_first):
 
 def test_japanese_change_without_its_twin_is_one_annotation_with_the_diff_command(since_first):
     """On the English page, though the pull request did not touch it."""
-    found = [line for line in since_first.stdout.splitlines() if "docs/en/faq.md" in line]
+    found = [line for line in since_first.stdout.splitlines() if line.startswith("::") and "docs/en/faq.md" in line]
     assert len(found) == 1 and found[0].startswith("::error file=docs/en/faq.md,"), since_first.stdout
     assert "docs/ja/faq.md changed after this translation" in found[0]
     assert "`scripts/translation-status --diff docs/en/faq.md`" in found[0]
+
+
+def test_listing_in_the_log_has_only_the_new_problems(repo, since_first):
+    lines = since_first.stdout.splitlines()
+    start = lines.index("::group::scripts/check: 2 problems as path:line: rule: message")
+    listing = lines[start + 1:lines.index("::endgroup::")]
+    assert [line.split(": ")[1] for line in listing] == ["link-anchor", "translation-outdated"]
 
 
 def test_old_problem_is_listed_once_in_the_summary(repo, since_first):

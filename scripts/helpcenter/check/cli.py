@@ -152,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for problem in counted:
         print(github.annotation(problem) if args.format == "github" else problem)
+    if args.format == "github" and counted:
+        print(*github.listing(f"scripts/check: {len(counted)} problems as path:line: rule: message", counted),
+              sep="\n")
     if old:
         title = (f"{len(old)} problem{'s' * (len(old) != 1)} already there before {args.changed_since}"
                  " (not counted: not on a changed line)")

@@ -5,6 +5,12 @@ becomes an annotation on that line of the pull request's "Files changed" tab
 (warnings as `::warning`). The escaping is GitHub's own (actions/toolkit,
 `command.ts`): in the message `%`, CR and LF are percent-encoded; in a
 property also `:` and `,`, which would otherwise end the property.
+
+GitHub shows at most 10 error and 10 warning annotations of a step on the
+diff (50 per job); the rest are only in the log, where an annotation line
+shows its message without its place. So after the annotations the same
+problems follow as `path:line: rule: message` lines in a collapsed group
+(`listing`): nothing is lost on a pull request with many problems.
 """
 
 from __future__ import annotations
@@ -48,3 +54,11 @@ def summary(title: str, problems: Iterable[Problem]) -> str:
 def default_format(environ: Mapping[str, str] = os.environ) -> str:
     """`github` inside GitHub Actions (GITHUB_ACTIONS=true, set by the runner), `plain` elsewhere."""
     return "github" if environ.get("GITHUB_ACTIONS") == "true" else "plain"
+
+
+def listing(title: str, problems: Iterable[Problem]) -> list[str]:
+    """A collapsed log group of plain `path:line: rule: message` lines (none starts with `::`)."""
+    lines = [str(p) for p in problems]
+    if not lines:
+        return []
+    return [f"::group::{escape_data(title)}", *lines, "::endgroup::"]
