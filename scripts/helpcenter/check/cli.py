@@ -79,7 +79,7 @@ def collect(config: Path, site_dir: Path | None = None, *, prose: bool = False,
     links and parity are still resolved against the whole site.
     """
     root = config.resolve().parent
-    lint_files = [root / f for f in files or [] if f.endswith(".md")]
+    lint_files = [root / f for f in files or [] if f.endswith(".md") and (root / f).is_file()]  # at REF: may not
     with ThreadPoolExecutor(max_workers=1) as pool:
         pending = pool.submit(writers.problems, root, lint_files) if prose and (lint_files or not files) else None
         problems, project = check(config, site_dir)
