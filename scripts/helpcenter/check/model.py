@@ -10,6 +10,7 @@ does, which regular expressions cannot). Rules only read this model.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -175,6 +176,14 @@ class Project:
             project.pages[rel] = BuiltPage(rel, path, f"{project.site_label}/{rel}", _lang_of(rel),
                                            by_built.get(rel))
         return project
+
+    def translation_pairs(self) -> Iterator[tuple[SourcePage, SourcePage]]:
+        """(Japanese page, its English twin) for every page that exists in both languages."""
+        originals = {s.rel: s for s in self.sources if s.lang == DEFAULT_LANGUAGE}
+        for translation in self.sources:
+            original = originals.get(translation.rel)
+            if translation.lang != DEFAULT_LANGUAGE and original is not None:
+                yield original, translation
 
     # -- settings ---------------------------------------------------------------------------
 

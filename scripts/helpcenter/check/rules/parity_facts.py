@@ -154,11 +154,7 @@ def _compare(page: SourcePage, mine: list[Fact], twin: SourcePage, theirs: list[
 
 
 def check(project: Project) -> Iterator[Problem]:
-    originals = {s.rel: s for s in project.sources if s.lang == DEFAULT_LANGUAGE}
-    for translation in project.sources:
-        original = originals.get(translation.rel)
-        if translation.lang == DEFAULT_LANGUAGE or original is None:
-            continue
+    for original, translation in project.translation_pairs():
         ours, theirs = facts(original, project), facts(translation, project)
         yield from _compare(original, ours, translation, theirs)
         yield from _compare(translation, theirs, original, ours)

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 
 from helpcenter.check.front_matter import PARITY_REASON_KEY
 from helpcenter.check.model import Problem, Project, SourcePage
-from helpcenter.paths import DEFAULT_LANGUAGE
 
 ID = "parity-sections"
 DESCRIPTION = f"pages have the same number of ## sections in each language (unless `{PARITY_REASON_KEY}:` says why)"
@@ -53,11 +52,7 @@ def _reason(source: SourcePage) -> str:
 
 
 def check(project: Project) -> Iterator[Problem]:
-    originals = {s.rel: s for s in project.sources if s.lang == DEFAULT_LANGUAGE}
-    for translation in project.sources:
-        original = originals.get(translation.rel)
-        if translation.lang == DEFAULT_LANGUAGE or original is None:
-            continue
+    for original, translation in project.translation_pairs():
         mine, theirs = sections(translation), sections(original)
         if len(mine) == len(theirs) or _reason(translation) or _reason(original):
             continue
