@@ -36,8 +36,9 @@ SNIPPET_CHARS = 240
 GLOBAL = "__hcSearchIndex"
 # Field weights: a section's heading says what the section is about, and its
 # page's title what the page is about, as much (the page about a topic ranks
-# above one that mentions it); the text counts a quarter of that.
-FIELDS = {"title": 4.0, "page": 4.0, "text": 1.0}
+# above one that mentions it); the text counts a quarter of that, and so does
+# what other pages' pointers say about it (extract.Pointer).
+FIELDS = {"title": 4.0, "page": 4.0, "text": 1.0, "pointers": 1.0}
 # The standard forms of the Japanese words a section writes in a variant
 # (japanese.word_terms): 問い合わせ finds a page that writes 問合せ.
 WORD_FIELD = "words"
@@ -69,8 +70,19 @@ def documents(pages: list[Page], boosts: dict[str, float] | None = None) -> tupl
             store.append([location, section.title, -1 if section.anchor is None else parent,
                           section.text[:SNIPPET_CHARS]])
             docs.append({"ref": ref, "title": section.title, "page": page.title, "text": section.text,
-                         "boost": boost})
+                         "pointers": "", "boost": boost})
+    credit_pointers(pages, docs, store)
     return docs, store
+
+
+def credit_pointers(pages: list[Page], docs: list[dict], store: list[list]) -> None:
+    """Index each pointer's text with the entry it points to (its section, else its page)."""
+    ref_of = {entry[0]: ref for ref, entry in enumerate(store)}
+    for page in pages:
+        for pointer in page.pointers:
+            ref = ref_of.get(pointer.target, ref_of.get(pointer.target.partition("#")[0]))
+            if ref is not None:
+                docs[ref]["pointers"] += pointer.text + "\n"
 
 
 def build_payload(pages: list[Page], lang: str) -> dict:
@@ -84,7 +96,7 @@ def build_payload(pages: list[Page], lang: str) -> dict:
         builder.field(name, boost=boost, extractor=lambda doc, name=name: analyzer.tokens(doc[name]))
     stop = lexicon.read_japanese_stopwords()
     for doc in docs:
-        doc["japanese"] = list(japanese.analyze_text(doc["title"] + "\n" + doc["text"], stop))
+        doc["japanese"] = list(japanese.analyze_text("\n".join((doc["title"], doc["text"], doc["pointers"])), stop))
     builder.field(WORD_FIELD, boost=WORD_BOOST, extractor=lambda doc: japanese.word_terms(doc["japanese"]))
     for doc in docs:
         builder.add(doc, attributes={"boost": doc["boost"]})

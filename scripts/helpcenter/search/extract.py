@@ -2,10 +2,18 @@
 
 Works on the built HTML, not on MkDocs internals, so it serves any generator
 that puts the page body in `<article>` (Material) or `<main>`.
+
+A list item that points to another page (it opens with a link, or it is a
+card with a link) describes that page, not its own: an overview's "入金が反映
+されない → 入出金に関する問題" is about the deposits page. Its text is kept
+apart as a `Pointer` and indexed with the page it points to, the way web
+search credits anchor text to the target, so that the page about a topic
+outranks the overview that lists it.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,11 +43,18 @@ class Section:
 
 
 @dataclass
+class Pointer:
+    target: str  # the page pointed to, relative to the site root, with its #anchor if any
+    text: str
+
+
+@dataclass
 class Page:
     path: str  # relative to the site root, e.g. "en/troubles/trading.html"
     lang: str
     title: str
     sections: list[Section]
+    pointers: list[Pointer] = field(default_factory=list)
 
 
 def _skipped(node: LexborNode) -> bool:
@@ -64,13 +79,48 @@ def _ancestors(node: LexborNode, stop: LexborNode) -> Iterator[LexborNode]:
         current = current.parent
 
 
-def _walk(node: LexborNode, sections: list[Section]) -> None:
+def _link_target(href: str, page_path: str) -> str | None:
+    """The site path (with #anchor) an href on `page_path` opens, if it is another page of the site."""
+    if not href or href.startswith(("#", "/", "//")) or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", href):
+        return None
+    path, _, anchor = href.partition("#")
+    if not path.endswith(".html"):
+        return None
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path))
+    if target == page_path or target.startswith("../"):
+        return None
+    return f"{target}#{anchor}" if anchor else target
+
+
+def _pointer_target(item: LexborNode, page_path: str) -> str | None:
+    """Where a list item points, when it is a pointer: it opens with a link to one other
+    page (bold around the link is fine), or it is a card of a `.cards` grid with one."""
+    links = [n for n in item.traverse() if n.tag == "a" and not _skipped(n)]
+    targets = {t for t in (_link_target(n.attributes.get("href") or "", page_path) for n in links) if t}
+    if len({t.partition("#")[0] for t in targets}) != 1:
+        return None
+    target = next(iter(targets)) if len(targets) == 1 else next(iter(targets)).partition("#")[0]
+    grid = item.parent.parent if item.parent is not None else None
+    if grid is not None and "cards" in (grid.attributes.get("class") or "").split():
+        return target
+    for node in item.traverse(include_text=True):
+        if node.tag == "-text" and (node.text_content or "").strip():
+            inside = any(a.tag == "a" for a in _ancestors(node, item))
+            return target if inside else None
+    return None
+
+
+def _walk(node: LexborNode, sections: list[Section], page: Page | None = None) -> None:
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
             sections[-1].parts.append(child.text_content or "")
         elif tag == "-comment" or _skipped(child):
             continue
+        elif tag == "li" and page is not None and (target := _pointer_target(child, page.path)):
+            text: list[Section] = [Section(None, "")]
+            _walk(child, text)
+            page.pointers.append(Pointer(target, text[0].text))
         elif tag == "h1":
             sections[0].title = _heading_text(child)
         elif tag in SECTION_TAGS and child.attributes.get("id"):
@@ -79,7 +129,7 @@ def _walk(node: LexborNode, sections: list[Section]) -> None:
             block = tag in BLOCK_TAGS
             if block:
                 sections[-1].parts.append(" ")
-            _walk(child, sections)
+            _walk(child, sections, page)
             if block:
                 sections[-1].parts.append(" ")
 
@@ -90,10 +140,11 @@ def extract_page(html: str, path: str, lang: str) -> Page:
     root = tree.css_first("article") or tree.css_first("main") or tree.body
     title_node = tree.css_first("title")
     fallback_title = (title_node.text() if title_node else path).split(" - ")[0].strip()
-    sections = [Section(None, fallback_title)]
+    page = Page(path=path, lang=lang, title=fallback_title, sections=[Section(None, fallback_title)])
     if root is not None:
-        _walk(root, sections)
-    return Page(path=path, lang=lang, title=sections[0].title, sections=sections)
+        _walk(root, page.sections, page)
+    page.title = page.sections[0].title
+    return page
 
 
 def page_language(path: str, languages: tuple[str, ...], default: str) -> str:
