@@ -1,6 +1,9 @@
 """Run a query against a prebuilt index, as the browser does.
 
 Mirrors the ranking in `overrides/assets/javascripts/helpcenter/search.js`:
+- each query term is looked up weighing what the query words it stands for
+  weigh (analyzer.factors): a word's bigrams share its weight, an intent word
+  weighs a fifth, so grammar and "how to" cannot outscore the topic;
 - lunr scores each page entry and section (BM25, a heading above the text);
 - times the weighted share of the query the entry matches, squared, so that
   an entry about the whole query beats one that repeats one word (the
@@ -41,6 +44,8 @@ class PageResult:
 
 
 DEPTH = 0.25
+# The least weight a term is looked up with (a bigram across two words weighs nothing).
+TERM_FLOOR = 0.05
 MIN_SHARE = 0.2
 # What a result list shows, as search.js shows it: at most MAX_PAGES pages, and
 # on each its sections scoring at least SECTION_SHARE of the page's best, at
@@ -71,7 +76,7 @@ class Engine:
         weights = self.analyzer.factors(text)
         query = self.index.create_query()
         for t in terms:
-            query.term(t.term, use_pipeline=False, boost=t.boost,
+            query.term(t.term, use_pipeline=False, boost=t.boost * term_weight(t, weights),
                        wildcard=Query.WILDCARD_TRAILING if t.prefix else Query.WILDCARD_NONE)
         pages: dict[int, PageResult] = {}
         for match in self.index.query(query):
@@ -101,6 +106,11 @@ def page_score(scores: list[float]) -> float:
     in several sections, an overview mentions it once."""
     ordered = sorted(scores, reverse=True)
     return round(ordered[0] + DEPTH * sum(ordered[1:]), 6)
+
+
+def term_weight(term: QueryTerm, weights: list[float]) -> float:
+    """What a term weighs in lunr's score: the factors of the query tokens it stands for, at most 1."""
+    return min(1.0, max(TERM_FLOOR, sum(weights[p] for p in term.covers)))
 
 
 def covered(terms: list[QueryTerm], matched: dict) -> set[int]:

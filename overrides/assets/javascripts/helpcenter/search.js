@@ -16,7 +16,8 @@
  * built at build time (scripts/helpcenter/search/build_index.py); the browser
  * only loads it with lunr.Index.load.
  *
- * Ranking mirrors scripts/helpcenter/search/engine.py (the CLI): an entry
+ * Ranking mirrors scripts/helpcenter/search/engine.py (the CLI): each term
+ * is looked up with the weight of the query words it stands for; an entry
  * scores lunr's score times the weighted share of the query it matches,
  * squared; a page ranks by its best entry plus DEPTH of its others, and is
  * listed when it scores at least MIN_SHARE of the best; scores compared
@@ -44,6 +45,8 @@
   var DEPTH = 0.25
   /* A page scoring under this share of the best is not listed: the count says how many pages answer. */
   var MIN_SHARE = 0.2
+  /* The least weight a term is looked up with (a bigram across two words weighs nothing). */
+  var TERM_FLOOR = 0.05
 
   var configElement = document.getElementById("__config")
   var config = configElement ? JSON.parse(configElement.textContent) : {}
@@ -99,16 +102,16 @@
   Engine.prototype.rank = function (query) {
     var terms = this.analyzer.queryTerms(query)
     if (!terms.length) return []
+    var weights = this.analyzer.factors(query)
     var results = this.index.query(function (q) {
       terms.forEach(function (t) {
         q.term(t.term, {
           usePipeline: false,
-          boost: t.boost,
+          boost: t.boost * termWeight(t, weights),
           wildcard: t.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
         })
       })
     })
-    var weights = this.analyzer.factors(query)
     var pages = new Map()
     var docs = this.docs
     results.forEach(function (r) {
@@ -135,6 +138,17 @@
         .slice(0, MAX_SECTIONS)
     })
     return ranked
+  }
+
+  /*
+   * What a term weighs in lunr's score: the factors of the query tokens it
+   * stands for, at most 1 (a word's bigrams share its weight, an intent word
+   * weighs a fifth), at least TERM_FLOOR.
+   */
+  function termWeight(term, weights) {
+    var sum = 0
+    term.covers.forEach(function (c) { sum += weights[c] })
+    return Math.min(1, Math.max(TERM_FLOOR, sum))
   }
 
   /* A page's best entry plus DEPTH of its other entries. */
