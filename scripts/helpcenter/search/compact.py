@@ -39,9 +39,11 @@ FORMAT_VERSION = 3
 GLOBAL = "__hcSearchIndex"
 LUNR_VERSION = "2.3.9"
 # Target raw size of one postings or store file: small enough that a query
-# loads little beyond what it needs, large enough that a site of 100 pages is
-# a handful of files.
-SHARD_BYTES = 48_000
+# loads little beyond what it needs (the postings of its terms, the store of
+# up to 50 pages listed), large enough that a site of 100 pages is a handful
+# of files.
+SHARD_BYTES = 64_000
+STORE_SHARD_BYTES = 64_000
 # Varints in printable ASCII that JSON leaves as they are: '#'..'~' without
 # the backslash. The first BASE characters are digits with more to follow,
 # the next BASE the last digit of a number.
@@ -110,7 +112,8 @@ def idf(documents_with_term: int, document_count: int) -> float:
 # --------------------------------------------------------------------------- encoding
 
 
-def encode(payload: dict, builder, shard_bytes: int = SHARD_BYTES) -> dict[str, object]:
+def encode(payload: dict, builder, shard_bytes: int = SHARD_BYTES,
+           store_shard_bytes: int = STORE_SHARD_BYTES) -> dict[str, object]:
     """The files of one language: {name: JSON-able content}, the manifest under `index.<lang>.js`.
 
     `payload` is build_index's (analyzer, docs store, lunr.py's serialized
@@ -139,7 +142,7 @@ def encode(payload: dict, builder, shard_bytes: int = SHARD_BYTES) -> dict[str, 
         page_starts.append(page_starts[-1] + size)
     store_rows = [[doc[0], doc[1], doc[3]] for doc in store]
     page_shard_starts, store_shards = _shards(len(sizes), lambda p: store_rows[page_starts[p]:page_starts[p + 1]],
-                                              shard_bytes)
+                                              store_shard_bytes)
     manifest = {
         "version": FORMAT_VERSION,
         "lang": lang,

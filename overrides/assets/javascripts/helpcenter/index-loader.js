@@ -109,6 +109,7 @@
     this.raw = new Array(this.terms.length) /* per term, its postings strings (one per field) once loaded */
     this.ready = new Uint8Array(this.terms.length) /* 1 once a term's postings are in the lunr index */
     var fields = this.fields
+    var t0 = performance.now()
     this.index = lunr.Index.load({
       version: lunr.version,
       fields: fields,
@@ -120,6 +121,7 @@
       }),
       pipeline: []
     })
+    this.loadMs = performance.now() - t0 /* the benchmark reports it */
   }
 
   /* Ids of the terms lunr will look up for these query terms ({term, prefix}). */
@@ -138,6 +140,14 @@
     return ids
   }
 
+  /* The field lengths every query needs: search.js asks for them once search is ready, before the first query. */
+  IndexData.prototype.loadLengths = function () {
+    var self = this
+    return file(this.base, "index." + this.lang + ".lengths.js").then(function (text) {
+      if (!self.lengths) self.lengths = readVarints(text)
+    })
+  }
+
   /* Loads the postings (and the field lengths) these terms need, then puts them in the lunr index. */
   IndexData.prototype.ensureTerms = function (ids) {
     var self = this
@@ -147,9 +157,7 @@
       return upperBound(self.postingShards, id, 0, self.postingShards.length) - 1
     }))
     var waits = Array.from(shards).map(function (k) { return self.loadPostings(k) })
-    if (!this.lengths) waits.push(file(this.base, "index." + this.lang + ".lengths.js").then(function (text) {
-      if (!self.lengths) self.lengths = readVarints(text)
-    }))
+    if (!this.lengths) waits.push(this.loadLengths())
     return Promise.all(waits).then(function () { missing.forEach(function (id) { self.addTerm(id) }) })
   }
 

@@ -84,7 +84,7 @@
         return hcIndexLoader.open(base, lang, loadScript)
       }).then(function (data) {
         var engine = new Engine(data)
-        window.hcSearchTimings = { load: performance.now() - t0 }
+        window.hcSearchTimings = { load: performance.now() - t0, index: data.loadMs }
         return engine
       })
     }
@@ -358,7 +358,7 @@
       document.removeEventListener("focusin", onFocus, true)
       ready().then(function (engine) {
         self.engine = engine
-        self.emit({ type: MSG.READY })
+        self.emit({ type: MSG.READY }, function () { engine.data.loadLengths() })
       }, function (err) {
         console.warn("[search] " + err.message)
       })
