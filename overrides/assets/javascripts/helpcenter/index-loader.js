@@ -32,11 +32,12 @@
   /* search.js's script loader (a <script> element: works from file://), given to open(). */
   var loadScript = null
 
-  /* The registered content of one index file, loaded once. */
+  /* The registered content of one index file, loaded once (search.js may have loaded the manifest already). */
   var loading = {}
   function file(base, name) {
     if (!loading[name]) {
-      loading[name] = loadScript(new URL("search/" + name, base)).then(function () {
+      var registered = window[GLOBAL] && window[GLOBAL][name]
+      loading[name] = (registered ? Promise.resolve() : loadScript(new URL("search/" + name, base))).then(function () {
         var content = window[GLOBAL][name]
         delete window[GLOBAL][name]
         return content

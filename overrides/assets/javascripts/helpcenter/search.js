@@ -80,7 +80,9 @@
   function ready() {
     if (!enginePromise) {
       var t0 = performance.now()
-      enginePromise = libraries().then(function () {
+      /* The manifest is data only: it loads alongside the code that reads it. */
+      var manifest = loadScript(new URL("search/index." + lang + ".js", base))
+      enginePromise = Promise.all([libraries(), manifest]).then(function () {
         return hcIndexLoader.open(base, lang, loadScript)
       }).then(function (data) {
         var engine = new Engine(data)
