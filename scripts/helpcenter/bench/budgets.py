@@ -63,8 +63,8 @@ def keystroke_why(corpus: dict[str, Any]) -> str:
         return "no breakdown measured"
     text = f"median {_fmt(total)}; warm, alone: Engine.rank {_fmt(rank)}"
     if result is not None:
-        text += (f", Engine.materialResult {_fmt(result)} (rank, then a highlighted title and snippet for every hit "
-                 f"of every result page, not only the ten Material renders first)")
+        text += (f", Engine.materialResult {_fmt(result)} (rank, then the result entries; their highlighted titles "
+                 f"and snippets are made as Material renders them)")
     entries = k.get("rendered_entries")
     if entries and entries["ours"]["median"] is not None:
         text += (f". On the queries both answer, Material renders a median of {entries['ours']['median']:.0f} "
