@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from helpcenter import banner, official_links, postbuild, translation  # noqa: E402
+from helpcenter import banner, navigation, official_links, postbuild, translation  # noqa: E402
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, language_prefix  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.helpcenter")  # a WARNING here fails the strict build
@@ -43,6 +43,8 @@ def on_config(config, **_):
         raise ConfigurationError(str(err)) from err
     if str(path) not in config.watch:  # `scripts/serve` rebuilds when writers flip it
         config.watch.append(str(path))
+    pages = navigation.count_pages(Path(config.docs_dir) / DEFAULT_LANGUAGE)
+    config.theme["features"] = navigation.features_for(config.theme["features"], pages)
     return config
 
 

@@ -136,14 +136,8 @@ async ([lang]) => {
     .filter(e => /lunr\\.min\\.js|analyzer\\.js|search\\/index\\.[a-z]+\\.js/.test(e.name))
     .map(e => ({ name: e.name.split("/").slice(-2).join("/"), fetch_ms: e.responseEnd - e.startTime,
                  start_ms: e.startTime, end_ms: e.responseEnd }))
-  const payload = (window.__hcSearchIndex || {})[lang]
-  let index_load_ms = null
-  if (payload && window.lunr) {
-    const t = performance.now()
-    lunr.Index.load(payload.index)
-    index_load_ms = performance.now() - t
-  }
-  return { load_ms: (window.hcSearchTimings || {}).load ?? null, index_load_ms, resources: entries }
+  const timings = window.hcSearchTimings || {}
+  return { load_ms: timings.load ?? null, index_load_ms: timings.index ?? null, resources: entries }
 }
 """
 
@@ -165,6 +159,27 @@ async ([q]) => {
   return { rank_ms, result_ms }
 }
 """
+
+
+# Ours: the index files (search/…) loaded so far, by name.
+INDEX_FILES_LOADED = """
+() => performance.getEntriesByType("resource").map(e => e.name)
+  .filter(n => n.indexOf("/search/") >= 0).map(n => n.split("/search/").pop())
+"""
+
+
+def index_files_per_query(browser: Any, url: str, initializer: str | None,
+                          queries: list[tuple[str, str]]) -> list[dict[str, list[str]]]:
+    """Ours: the index files a cold page loads by first focus, and then by one query, for each query."""
+    out = []
+    for _, query in queries:
+        with _page(browser, initializer) as page:
+            _open_search(page, url)
+            _wait_ready(page)
+            focus = page.evaluate(INDEX_FILES_LOADED)
+            page.evaluate(KEYSTROKE, [query, True, QUERY_TIMEOUT_MS])
+            out.append({"first_focus": focus, "with_query": page.evaluate(INDEX_FILES_LOADED)})
+    return out
 
 
 def initializer_text(html_file: Path) -> str | None:

@@ -27,7 +27,9 @@ METHODS = {
     "relevance": "Top 3 distinct pages among the rendered result links (.md-search-result__item > a:first-child) "
                  "of the measured keystroke; a hit if one is accepted. Real site: ../shared/search-queries.tsv; "
                  "synthetic corpora: generated queries with the pages whose topic matches (informational).",
-    "index_size": "Ours: search/index.<lang>.js, one per language, loaded on first focus. Stock: "
+    "index_size": "Ours: every file of a language's index (search/index.<lang>*.js: the manifest first focus "
+                  "loads, field lengths, postings and result store files a query loads as it needs them), and "
+                  "what a cold page loaded by first focus and by one query (median over a few queries). Stock: "
                   "search/search_index.json, both languages, loaded on every page. gzip -9.",
     "page_weight": "New context (cold cache), page opened over http, no interaction; every response the loopback "
                    "server sent until it was idle for 1.5 s (includes Material's worker and its lunr files). Bytes "
@@ -185,7 +187,20 @@ def markdown(data: dict[str, Any]) -> str:
                      f"{_x(i['ratio']['ja']['gzip'])} / {_x(i['ratio']['en']['gzip'])}"])
     lines += _table(["Corpus", "Ours ja raw / gzip", "Ours en raw / gzip", "Stock (ja+en) raw / gzip",
                      "gzip ratio ja / en (what one page loads)"], rows)
-    lines += ["What our payload is made of (share of its JSON bytes):", ""]
+    rows = []
+    for c in corpora:
+        loaded = c.get("index_loaded") or {}
+        cells = []
+        for lang in ("ja", "en"):
+            x = loaded.get(lang) or {}
+            first, query = x.get("first_focus") or {}, (x.get("with_query") or {})
+            cells.append(f"{_kb(first.get('gzip'))} / {_kb((query.get('gzip') or {}).get('median'))} "
+                         f"({(query.get('files') or {}).get('median')} files)" if first else "–")
+        files = f"{c['index']['ours']['ja'].get('files', '–')} / {c['index']['ours']['en'].get('files', '–')}"
+        rows.append([c["name"], files, *cells])
+    lines += _table(["Corpus", "Ours index files ja / en", "ja gzip: first focus / with one query (median)",
+                     "en gzip: first focus / with one query (median)"], rows)
+    lines += ["What our index files are made of (share of their raw bytes):", ""]
     for c in corpora:
         for lang, parts in (c["index"].get("ours_composition") or {}).items():
             if parts:

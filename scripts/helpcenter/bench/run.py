@@ -43,6 +43,7 @@ class Settings:
     profile: bool
     profile_build: tuple[str, ...]  # corpora whose whole build is profiled
     js_profile_per_lang: int  # queries per language in the JavaScript profile pass
+    index_load_queries: int  # cold loads per language measuring the index bytes of first focus plus one query
     keep_sites: bool
 
 
@@ -148,6 +149,8 @@ def measure(browser: Any, run: CorpusRun, settings: Settings) -> dict[str, Any]:
                 for s in br.measure_queries(browser, base + start_page(lang), base, texts[lang], ours,
                                             by_lang[lang], WARMUP[lang])
             ]
+        say(f"{run.name}: ours over http: index files loaded by first focus and one query")
+        out["index_loaded"] = _index_loaded(browser, run, ours_http.url, init, by_lang, settings)
         say(f"{run.name}: ours over http: JavaScript profile of the keystrokes")
         js_profile = {lang: br.profile_queries(browser, ours_http.url + start_page(lang), init[lang],
                                                _spread(by_lang[lang], settings.js_profile_per_lang), WARMUP[lang])
@@ -169,6 +172,22 @@ def measure(browser: Any, run: CorpusRun, settings: Settings) -> dict[str, Any]:
             pair["ratio"] = {k: _ratio(pair["ours"][k], pair["stock"][k]) for k in ("bytes", "gzip_bytes", "requests")}
             weights[name] = pair
         out["page_weight"] = weights
+    return out
+
+
+def _index_loaded(browser: Any, run: CorpusRun, base: str, init: dict[str, str | None],
+                  by_lang: dict[str, list[tuple[str, str]]], settings: Settings) -> dict[str, Any]:
+    """Bytes of our index a cold page loads by first focus, and by first focus plus one query (median)."""
+    out: dict[str, Any] = {}
+    for lang in LANGUAGES:
+        loads = br.index_files_per_query(browser, base + start_page(lang), init[lang],
+                                         _spread(by_lang[lang], settings.index_load_queries))
+        site = run.site("ours")
+        with_query = [sizes.loaded_bytes(site, x["with_query"]) for x in loads]
+        out[lang] = {
+            "first_focus": sizes.loaded_bytes(site, loads[0]["first_focus"]) if loads else None,
+            "with_query": {k: br.summary([w[k] for w in with_query]) for k in ("raw", "gzip", "files")},
+        }
     return out
 
 
@@ -317,7 +336,8 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, Settings]:
     parser.add_argument("--work", type=Path, default=None, help="where corpora and sites are built "
                         "(default: <out>/work)")
     parser.add_argument("--sizes", default=None, help="synthetic pages per language, comma-separated "
-                        "(default 100,1000; --tiny 5,10)")
+                        "(default 100,1000; --tiny 5,10; 100,1000,10000 adds the large corpus, about "
+                        "an hour more)")
     parser.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED)
     parser.add_argument("--ready-samples", type=int, default=None, help="cold loads per language (default 3)")
     parser.add_argument("--no-profile", action="store_true", help="skip the pyinstrument profiles")
@@ -336,6 +356,7 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, Settings]:
         profile=not args.no_profile,
         profile_build=tuple(args.profile_build),
         js_profile_per_lang=4 if args.tiny else 12,
+        index_load_queries=2 if args.tiny else 6,
         keep_sites=args.keep_sites,
     )
     return args, settings

@@ -7,18 +7,19 @@ a page opened from disk (or an uncompressed server) reads.
 from __future__ import annotations
 
 import gzip
-import json
 from pathlib import Path
+from typing import Any
 
 from helpcenter.bench.sites import OVERRIDES
 from helpcenter.paths import LANGUAGES
-from helpcenter.search import build_index
+from helpcenter.search import compact
 from helpcenter.search.build_index import index_path
 
 # Our search code beyond Material's bundle (the budget: <= 30 kB gzip, index excluded).
 OUR_SEARCH_CODE = (
     "assets/javascripts/helpcenter/search.js",
     "assets/javascripts/helpcenter/analyzer.js",
+    "assets/javascripts/helpcenter/index-loader.js",
     "assets/javascripts/helpcenter/no-sitemap.js",
     "assets/javascripts/vendor/lunr.min.js",
 )
@@ -29,27 +30,37 @@ def file_size(path: Path) -> dict[str, int]:
     return {"raw": len(data), "gzip": len(gzip.compress(data, 9))}
 
 
-def our_indexes(site_dir: Path) -> dict[str, dict[str, int]]:
-    """One index per language: what a page of that language loads on first focus."""
-    return {lang: file_size(index_path(site_dir, lang)) for lang in LANGUAGES}
+PARTS = {"manifest (first focus)": ".js", "field lengths": ".lengths.js", "postings": ".p", "store (results)": ".s"}
+
+
+def _part(path: Path, lang: str) -> str:
+    rest = path.name.removeprefix(f"index.{lang}")
+    return next(name for name, mark in reversed(PARTS.items()) if rest.startswith(mark))
+
+
+def our_indexes(site_dir: Path) -> dict[str, dict[str, Any]]:
+    """All index files of each language (what a page could load at most), and the manifest first focus loads."""
+    out: dict[str, dict[str, Any]] = {}
+    for lang in LANGUAGES:
+        files = compact.files(index_path(site_dir, lang).parent, lang)
+        sizes = [file_size(f) for f in files]
+        out[lang] = {"raw": sum(s["raw"] for s in sizes), "gzip": sum(s["gzip"] for s in sizes),
+                     "files": len(files), "first_focus": sizes[0]}
+    return out
 
 
 def index_composition(site_dir: Path, lang: str) -> dict[str, int] | None:
-    """Bytes of JSON per part of our payload: which part makes the index big (and slow to load)."""
-    try:
-        payload = build_index.read_script(build_index.index_path(site_dir, lang))
-    except (ValueError, OSError):  # the payload format changed: leave this figure out
-        return None
-
-    def size(x: object) -> int:
-        return len(json.dumps(x, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-
-    index = payload.get("index", {})
-    parts = {"docs (store for results)": size(payload.get("docs")),
-             "index.invertedIndex": size(index.get("invertedIndex")),
-             "index.fieldVectors": size(index.get("fieldVectors"))}
-    parts["other"] = max(0, size(payload) - sum(parts.values()))
+    """Raw bytes per kind of index file: which part makes the index big."""
+    parts = dict.fromkeys(PARTS, 0)
+    for f in compact.files(index_path(site_dir, lang).parent, lang):
+        parts[_part(f, lang)] += f.stat().st_size
     return parts
+
+
+def loaded_bytes(site_dir: Path, names: list[str]) -> dict[str, int]:
+    """Raw and gzip bytes of these search/ files."""
+    sizes = [file_size(site_dir / "search" / n) for n in dict.fromkeys(names)]
+    return {"raw": sum(s["raw"] for s in sizes), "gzip": sum(s["gzip"] for s in sizes), "files": len(sizes)}
 
 
 def stock_index(site_dir: Path) -> dict[str, int]:

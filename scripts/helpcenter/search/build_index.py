@@ -1,13 +1,12 @@
 """Build one prebuilt lunr index per language from the built HTML.
 
-Writes `search/index.<lang>.js` into the site: a script (not JSON, because a
-page opened from disk may load scripts but not fetch files) that registers
-the payload under `window.__hcSearchIndex[lang]`. The payload holds the
-serialized lunr index (lunr.py, loaded in the browser by lunr.js's
-`lunr.Index.load`), the small document store results need, and the
-analyzer's data (stop words, synonyms, intent words, the pages' Japanese
+Builds the payload: the serialized lunr index (lunr.py), the document
+store results need, and the analyzer's data (stop words, synonyms, intent words, the pages' Japanese
 words and their readings), so the browser analyzes queries exactly as the
-CLI does.
+CLI does. What the site ships is its compact encoding (compact.py), as
+plain scripts under `search/` (a page opened from disk may load scripts but
+not fetch files), expanded back into lunr's index by the browser
+(index-loader.js, for lunr.js's `lunr.Index.load`) and the CLI.
 
 Each document is a page (its title and intro) or one of its sections
 (`h2`/`h3` with an id); the index pipeline is empty because the tokens come
@@ -19,7 +18,6 @@ Usage: python -m helpcenter.search.build_index [SITE_DIR]
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -28,12 +26,11 @@ from lunr.builder import Builder
 
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, SITE
 from helpcenter.search import analyzer as an
-from helpcenter.search import japanese, lexicon
+from helpcenter.search import compact, japanese, lexicon
 from helpcenter.search.extract import Page, iter_pages
 
 FORMAT_VERSION = 2
 SNIPPET_CHARS = 240
-GLOBAL = "__hcSearchIndex"
 # Field weights: a section's heading says what the section is about, and its
 # page's title what the page is about, as much (the page about a topic ranks
 # above one that mentions it); the text counts a quarter of that, and so does
@@ -85,10 +82,11 @@ def credit_pointers(pages: list[Page], docs: list[dict], store: list[list]) -> N
                 docs[ref]["pointers"] += pointer.text + "\n"
 
 
-def build_payload(pages: list[Page], lang: str) -> dict:
+def build_payload(pages: list[Page], lang: str, builder: Builder | None = None) -> dict:
+    """The index as lunr.py serializes it; pass `builder` to keep it (compact.encode reads its tf and lengths)."""
     analyzer = an.for_language(lang)
     docs, store = documents(pages, read_page_boosts())
-    builder = Builder()
+    builder = Builder() if builder is None else builder
     builder.pipeline.reset()
     builder.search_pipeline.reset()
     builder.ref("ref")
@@ -126,37 +124,27 @@ def vocabulary(docs: list[dict]) -> dict:
     return {"words": sorted(words), "readings": dict(sorted(by_reading.items()))}
 
 
-def render_script(payload: dict) -> str:
-    """The payload as a script. The JSON goes in as a string for JSON.parse,
-    which browsers parse much faster than the same data as a JavaScript literal."""
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    literal = json.dumps(body, ensure_ascii=False).replace("</", "<\\/")
-    return f'(window.{GLOBAL}=window.{GLOBAL}||{{}})["{payload["lang"]}"]=JSON.parse({literal});\n'
-
-
 def read_script(path: Path) -> dict:
-    """The payload back from a `search/index.<lang>.js` file."""
-    text = path.read_text(encoding="utf-8")
-    start = text.index("JSON.parse(") + len("JSON.parse(")
-    end = text.rindex(");")
-    return json.loads(json.loads(text[start:end]))
+    """The payload back from a site's index files (`path` is `search/index.<lang>.js`), as build_payload made it."""
+    return compact.expand(path.parent, path.name.split(".")[1])
 
 
 def index_path(site_dir: Path, lang: str) -> Path:
+    """The manifest, the one index file a page loads on first focus; compact.files() lists them all."""
     return site_dir / "search" / f"index.{lang}.js"
 
 
 def write_indexes(site_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> dict[str, Path]:
-    """Write every language's index script; returns them by language."""
+    """Write every language's index files (compact.py: manifest, lengths, postings, store); returns manifests."""
     by_lang: dict[str, list[Page]] = {lang: [] for lang in languages}
     for page in iter_pages(site_dir, languages, DEFAULT_LANGUAGE):
         by_lang[page.lang].append(page)
     written = {}
     for lang, pages in by_lang.items():
-        target = index_path(site_dir, lang)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_script(build_payload(pages, lang)), encoding="utf-8")
-        written[lang] = target
+        builder = Builder()
+        payload = build_payload(pages, lang, builder)
+        compact.write(index_path(site_dir, lang).parent, lang, compact.encode(payload, builder))
+        written[lang] = index_path(site_dir, lang)
     return written
 
 

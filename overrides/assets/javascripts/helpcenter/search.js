@@ -11,10 +11,12 @@
  * stay as they are.
  *
  * Nothing is loaded until the user first focuses the search box: then lunr,
- * the analyzer and this language's index (search/index.<lang>.js) arrive as
- * plain scripts, which works over http and from file:// alike. The index is
- * built at build time (scripts/helpcenter/search/build_index.py); the browser
- * only loads it with lunr.Index.load.
+ * the analyzer, the index loader and this language's index manifest
+ * (search/index.<lang>.js) arrive as plain scripts, which works over http and
+ * from file:// alike. The index is built at build time
+ * (scripts/helpcenter/search/build_index.py, compact.py); the browser never
+ * analyzes page text. A query loads the postings of its terms and the results
+ * shown their titles and snippets (index-loader.js), then is answered by lunr.
  *
  * Ranking mirrors scripts/helpcenter/search/engine.py (the CLI): each term
  * is looked up with the weight of the query words it stands for; an entry
@@ -69,17 +71,25 @@
 
   var enginePromise = null
 
-  /* Loads lunr, the analyzer and this language's index, once. */
+  /* Loads lunr, the analyzer, the index loader and this language's index manifest, once. */
+  function libraries() {
+    return Promise.all([
+      window.lunr ? null : loadScript(new URL("../vendor/lunr.min.js", scriptBase)),
+      window.hcAnalyzer ? null : loadScript(new URL("analyzer.js", scriptBase)),
+      window.hcIndexLoader ? null : loadScript(new URL("index-loader.js", scriptBase))
+    ])
+  }
+
   function ready() {
     if (!enginePromise) {
       var t0 = performance.now()
-      enginePromise = Promise.all([
-        window.lunr ? null : loadScript(new URL("../vendor/lunr.min.js", scriptBase)),
-        window.hcAnalyzer ? null : loadScript(new URL("analyzer.js", scriptBase)),
-        loadScript(new URL("search/index." + lang + ".js", base))
-      ]).then(function () {
-        var engine = new Engine(window.__hcSearchIndex[lang])
-        window.hcSearchTimings = { load: performance.now() - t0 }
+      /* The manifest is data only: it loads alongside the code that reads it. */
+      var manifest = loadScript(new URL("search/index." + lang + ".js", base))
+      enginePromise = Promise.all([libraries(), manifest]).then(function () {
+        return hcIndexLoader.open(base, lang, loadScript)
+      }).then(function (data) {
+        var engine = new Engine(data)
+        window.hcSearchTimings = { load: performance.now() - t0, index: data.loadMs }
         return engine
       })
     }
@@ -88,12 +98,29 @@
 
   /* ------------------------------------------------------------------- engine */
 
-  function Engine(payload) {
-    this.docs = payload.docs
-    this.index = lunr.Index.load(payload.index)
-    var spec = payload.analyzer
+  /* `data`: index-loader.js's IndexData (lunr index, store, analyzer data), filled in as queries need. */
+  function Engine(data) {
+    this.data = data
+    this.docs = data.docs
+    this.index = data.index
+    var spec = data.analyzer
     this.analyzer = new hcAnalyzer.Analyzer(spec.stopwords, spec.synonyms, spec.intent,
-      Object.keys(this.index.invertedIndex), spec.words, spec.readings)
+      data.terms, spec.words, spec.readings)
+  }
+
+  /* Loads what `query` needs: the postings of its terms (rank then runs on them). */
+  Engine.prototype.prepare = function (query) {
+    return this.data.ensureTerms(this.data.termIds(this.analyzer.queryTerms(query)))
+  }
+
+  /* Loads the store of the entries of these pages (what a result list of them shows). */
+  Engine.prototype.prepareShown = function (ranked) {
+    var refs = []
+    ranked.forEach(function (page) {
+      refs.push(page.ref)
+      page.hits.forEach(function (h) { refs.push(h.ref) })
+    })
+    return this.data.ensureDocs(refs)
   }
 
   function round6(x) { return Math.round(x * 1e6) / 1e6 }
@@ -265,11 +292,28 @@
     return (start > 0 ? "…" : "") + highlight(cut, marks) + (start + SNIPPET < text.length ? "…" : "")
   }
 
-  /* Material's SearchResult: {items: SearchItem[][]}, one group per page, page entry first. */
-  Engine.prototype.materialResult = function (query) {
+  /*
+   * What Material is handed for `query`, once the postings it needs and the
+   * store of the pages listed are loaded.
+   */
+  Engine.prototype.answer = function (query) {
+    var self = this
+    return this.prepare(query).then(function () {
+      var ranked = self.rank(query)
+      return self.prepareShown(ranked).then(function () { return self.materialResult(query, ranked) })
+    })
+  }
+
+  /*
+   * Material's SearchResult: {items: SearchItem[][]}, one group per page, page
+   * entry first. Material renders the first 10 groups at once and 4 more
+   * each time the list is scrolled to its end: an entry's highlighted title
+   * and snippet are made when Material reads them, so only for what it renders.
+   */
+  Engine.prototype.materialResult = function (query, ranked) {
     var docs = this.docs
     var marks = this.analyzer.highlights(query)
-    var items = this.rank(query).map(function (page) {
+    var items = (ranked || this.rank(query)).map(function (page) {
       var hits = page.hits
       var group = hits.map(function (h) { return item(docs[h.ref], h.score, marks) })
       var own = hits.find(function (h) { return h.ref === page.ref })
@@ -282,19 +326,29 @@
   }
 
   function item(doc, score, marks) {
+    var title = null
+    var text = null
     return {
       location: doc[0],
-      title: highlight(doc[1], marks),
-      text: snippet(doc[3], marks),
+      get title() { return title === null ? (title = highlight(doc[1], marks)) : title },
+      get text() { return text === null ? (text = snippet(doc[3], marks)) : text },
       score: score,
       terms: {}
     }
   }
 
-  /* Plain page list for other features: [{url, title, section}]. */
+  /* Plain page list for other features: Promise<[{url, title, section}]>. */
   Engine.prototype.pages = function (query, limit) {
+    var self = this
+    return this.prepare(query).then(function () {
+      var ranked = self.rank(query).slice(0, limit || 10)
+      return self.prepareShown(ranked).then(function () { return self.pageList(ranked) })
+    })
+  }
+
+  Engine.prototype.pageList = function (ranked) {
     var docs = this.docs
-    return this.rank(query).slice(0, limit || 10).map(function (page) {
+    return ranked.map(function (page) {
       var best = page.hits[0]
       return {
         url: new URL(docs[page.ref][0], base).href,
@@ -320,7 +374,7 @@
       document.removeEventListener("focusin", onFocus, true)
       ready().then(function (engine) {
         self.engine = engine
-        self.emit({ type: MSG.READY })
+        self.emit({ type: MSG.READY }, function () { engine.data.loadLengths() })
       }, function (err) {
         console.warn("[search] " + err.message)
       })
@@ -352,7 +406,17 @@
   SearchWorker.prototype.postMessage = function (message) {
     if (!message || message.type !== MSG.QUERY || !this.engine) return
     var query = message.data
-    var data = this.engine.materialResult(query)
+    var self = this
+    var ticket = this.latest = (this.latest || 0) + 1
+    this.engine.answer(query).then(function (data) {
+      /* A newer query came while this one's index files loaded: only the newest is shown. */
+      if (ticket === self.latest) self.show(query, data)
+    }, function (err) {
+      console.warn("[search] " + err.message)
+    })
+  }
+
+  SearchWorker.prototype.show = function (query, data) {
     this.emit({ type: MSG.RESULT, data: data }, function () {
       var result = document.querySelector("[data-md-component=search-result]")
       if (!result) return
@@ -371,8 +435,10 @@
   /* The other language's engine, loaded on first need (the same lunr and analyzer). */
   function otherEngine(other) {
     if (!otherEngines[other]) {
-      otherEngines[other] = loadScript(new URL("search/index." + other + ".js", base)).then(function () {
-        return new Engine(window.__hcSearchIndex[other])
+      otherEngines[other] = libraries().then(function () {
+        return hcIndexLoader.open(base, other, loadScript)
+      }).then(function (data) {
+        return new Engine(data)
       })
     }
     return otherEngines[other]
@@ -399,8 +465,9 @@
     function stale() { return result.getAttribute("data-hc-query") !== query || !block.isConnected }
     if (stale()) return
     otherEngine(otherLang).then(function (engine) {
+      return engine.pages(query, 3)
+    }).then(function (found) {
       if (stale()) return
-      var found = engine.pages(query, 3)
       var ul = other.querySelector("ul")
       found.forEach(function (p) {
         var label = document.createElement("span")

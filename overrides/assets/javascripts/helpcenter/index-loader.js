@@ -1,0 +1,233 @@
+/*
+ * Help-center search index loader: the compact index files into what lunr.js
+ * answers with.
+ *
+ * The files are written at build time by scripts/helpcenter/search/compact.py
+ * (its docstring describes them) and arrive as plain scripts, which works over
+ * http and from file:// alike; each registers its content under
+ * window.__hcSearchIndex[name]. On first focus only the manifest loads (terms,
+ * idf, constants, page structure). A query then loads the postings of its
+ * terms, and the field lengths once; the results shown load their titles and
+ * snippets. So first focus costs the same whatever the size of the site.
+ *
+ * lunr.js answers: the index is made with lunr.Index.load from the manifest's
+ * terms (every term, so lunr's token set expands prefixes as before), with
+ * postings and field vectors filled in term by term as queries need them. A
+ * field-vector element is recomputed exactly as lunr's Builder computed it
+ * (BM25 from tf, field length, average length, k1, b, idf, field and page
+ * boosts, rounded to 3 decimals as Python's round() does); lunr's query only
+ * reads the elements of the terms it asks for, so its scores are the same as
+ * with the whole index (tested against the CLI on every query list).
+ *
+ * Exposes window.hcIndexLoader.open(baseURL, lang, loadScript) -> Promise<IndexData>.
+ */
+;(function () {
+  "use strict"
+
+  var FIRST_CHAR = 0x23 /* '#': varint digits are '#'..'~' without the backslash */
+  var BACKSLASH = 0x5c
+  var BASE = 45 /* digits below BASE say more digits follow; BASE and above end a number */
+  var GLOBAL = "__hcSearchIndex"
+
+  /* search.js's script loader (a <script> element: works from file://), given to open(). */
+  var loadScript = null
+
+  /* The registered content of one index file, loaded once (search.js may have loaded the manifest already). */
+  var loading = {}
+  function file(base, name) {
+    if (!loading[name]) {
+      var registered = window[GLOBAL] && window[GLOBAL][name]
+      loading[name] = (registered ? Promise.resolve() : loadScript(new URL("search/" + name, base))).then(function () {
+        var content = window[GLOBAL][name]
+        delete window[GLOBAL][name]
+        return content
+      })
+    }
+    return loading[name]
+  }
+
+  /* The numbers of a varint string (compact.varint). */
+  function readVarints(text) {
+    var out = []
+    var value = 0
+    var scale = 1
+    for (var i = 0; i < text.length; i++) {
+      var code = text.charCodeAt(i)
+      var d = code - FIRST_CHAR - (code > BACKSLASH ? 1 : 0)
+      if (d < BASE) { value += d * scale; scale *= BASE }
+      else { out.push(value + (d - BASE) * scale); value = 0; scale = 1 }
+    }
+    return out
+  }
+
+  /*
+   * Python's round(x, 3), which lunr.py used: the 3-decimal number nearest to
+   * x's exact value. toFixed computes the same except on an exact tie, which
+   * it breaks upward and Python to even; a double is exactly halfway between
+   * two thousandths only when it is an odd multiple of 1/16.
+   */
+  function round3(x) {
+    var sixteenths = x * 16
+    if (Number.isInteger(sixteenths) && sixteenths % 2 !== 0) {
+      var k = Math.floor(x * 1000)
+      return (k % 2 === 0 ? k : k + 1) / 1000
+    }
+    return +x.toFixed(3)
+  }
+
+  /* The first i in [lo, hi) with !(list[i] <= x), for numbers and strings. */
+  function upperBound(list, x, lo, hi) {
+    while (lo < hi) {
+      var mid = (lo + hi) >>> 1
+      if (list[mid] <= x) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  function IndexData(base, manifest) {
+    var self = this
+    this.base = base
+    this.lang = manifest.lang
+    this.analyzer = manifest.analyzer
+    this.fields = manifest.fields
+    this.fieldBoosts = manifest.fieldBoosts
+    this.averageLengths = manifest.averageLengths
+    this.k1 = manifest.k1
+    this.b = manifest.b
+    this.docBoosts = manifest.docBoosts
+    this.idf = manifest.idf
+    this.terms = manifest.terms ? manifest.terms.split("\n") : []
+    this.postingShards = manifest.postingShards
+    this.storeShards = manifest.storeShards
+    /* The store: [location, title, parent, snippet]; parent now, the rest when shown. */
+    this.docs = []
+    manifest.pages.forEach(function (size) {
+      var start = self.docs.length
+      for (var i = 0; i < size; i++) self.docs.push([null, null, i ? start : -1, null])
+    })
+    this.lengths = null
+    this.raw = new Array(this.terms.length) /* per term, its postings strings (one per field) once loaded */
+    this.ready = new Uint8Array(this.terms.length) /* 1 once a term's postings are in the lunr index */
+    var fields = this.fields
+    var t0 = performance.now()
+    this.index = lunr.Index.load({
+      version: lunr.version,
+      fields: fields,
+      fieldVectors: [],
+      invertedIndex: this.terms.map(function (term, id) {
+        var posting = { _index: id }
+        fields.forEach(function (f) { posting[f] = {} })
+        return [term, posting]
+      }),
+      pipeline: []
+    })
+    this.loadMs = performance.now() - t0 /* the benchmark reports it */
+  }
+
+  /* Ids of the terms lunr will look up for these query terms ({term, prefix}). */
+  IndexData.prototype.termIds = function (queryTerms) {
+    var terms = this.terms
+    var ids = []
+    queryTerms.forEach(function (t) {
+      var at = upperBound(terms, t.term, 0, terms.length) - 1
+      if (!t.prefix) {
+        if (at >= 0 && terms[at] === t.term) ids.push(at)
+        return
+      }
+      for (var i = at >= 0 && terms[at] === t.term ? at : at + 1; i < terms.length && terms[i].indexOf(t.term) === 0; i++)
+        ids.push(i)
+    })
+    return ids
+  }
+
+  /* The field lengths every query needs: search.js asks for them once search is ready, before the first query. */
+  IndexData.prototype.loadLengths = function () {
+    var self = this
+    return file(this.base, "index." + this.lang + ".lengths.js").then(function (text) {
+      if (!self.lengths) self.lengths = readVarints(text)
+    })
+  }
+
+  /* Loads the postings (and the field lengths) these terms need, then puts them in the lunr index. */
+  IndexData.prototype.ensureTerms = function (ids) {
+    var self = this
+    var missing = ids.filter(function (id) { return !self.ready[id] })
+    if (!missing.length) return Promise.resolve()
+    var shards = new Set(missing.filter(function (id) { return !self.raw[id] }).map(function (id) {
+      return upperBound(self.postingShards, id, 0, self.postingShards.length) - 1
+    }))
+    var waits = Array.from(shards).map(function (k) { return self.loadPostings(k) })
+    if (!this.lengths) waits.push(this.loadLengths())
+    return Promise.all(waits).then(function () { missing.forEach(function (id) { self.addTerm(id) }) })
+  }
+
+  IndexData.prototype.loadPostings = function (k) {
+    var self = this
+    return file(this.base, "index." + this.lang + ".p" + k + ".js").then(function (strings) {
+      var first = self.postingShards[k]
+      var n = self.fields.length
+      for (var i = 0; i * n < strings.length; i++)
+        if (!self.raw[first + i]) self.raw[first + i] = strings.slice(i * n, (i + 1) * n)
+    })
+  }
+
+  /* One term's postings into lunr's inverted index and its field-vector elements (compact.score). */
+  IndexData.prototype.addTerm = function (id) {
+    if (this.ready[id]) return
+    var posting = this.index.invertedIndex[this.terms[id]]
+    var vectors = this.index.fieldVectors
+    var nf = this.fields.length
+    var k1 = this.k1
+    var b = this.b
+    for (var fi = 0; fi < nf; fi++) {
+      var field = this.fields[fi]
+      var numbers = readVarints(this.raw[id][fi])
+      var doc = -1
+      for (var p = 0; p < numbers.length; p++) {
+        doc += numbers[p] >> 1
+        var tf = numbers[p] & 1 ? numbers[++p] + 2 : 1
+        var length = this.lengths[doc * nf + fi]
+        var score = this.idf[id] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / this.averageLengths[fi])) + tf)
+        score *= this.fieldBoosts[fi]
+        score *= this.docBoosts[doc] || 1
+        posting[field][doc] = {}
+        var ref = field + "/" + doc
+        var vector = vectors[ref] || (vectors[ref] = new lunr.Vector())
+        vector.insert(id, round3(score))
+      }
+    }
+    this.raw[id] = null
+    this.ready[id] = 1
+  }
+
+  /* Loads the titles, locations and snippets of these entries. */
+  IndexData.prototype.ensureDocs = function (refs) {
+    var self = this
+    var shards = new Set()
+    refs.forEach(function (ref) {
+      if (self.docs[ref][0] === null) shards.add(upperBound(self.storeShards, ref, 0, self.storeShards.length) - 1)
+    })
+    return Promise.all(Array.from(shards).map(function (k) {
+      return file(self.base, "index." + self.lang + ".s" + k + ".js").then(function (rows) {
+        var first = self.storeShards[k]
+        rows.forEach(function (row, i) {
+          var doc = self.docs[first + i]
+          doc[0] = row[0]
+          doc[1] = row[1]
+          doc[3] = row[2]
+        })
+      })
+    }))
+  }
+
+  window.hcIndexLoader = {
+    open: function (base, lang, scriptLoader) {
+      loadScript = scriptLoader
+      return file(base, "index." + lang + ".js").then(function (manifest) {
+        return new IndexData(base, manifest)
+      })
+    },
+    round3: round3
+  }
+})()

@@ -1,0 +1,280 @@
+"""The search index on the wire: a compact, split encoding of the lunr.py index.
+
+lunr's own serialization spells every posting twice (`invertedIndex` and
+`fieldVectors`, as JSON objects keyed by strings such as "text/123"); at 1,000
+pages that is 20 MB. What lunr.js needs to answer a query is far less:
+
+- the sorted terms (a term's id is its position, lunr's `_index`);
+- per term and field, which documents hold it and how often (tf), doc ids
+  gap-coded as short varints in a string;
+- per document and field its length, and the BM25 constants (k1, b, the
+  average field lengths, field and page boosts, each term's idf), from which
+  the browser recomputes each field-vector element exactly as lunr's Builder
+  did (`score` below; index-loader.js is its twin);
+- the result store (location, title, snippet), needed only for what is shown.
+
+So it travels as files a page loads as plain scripts (from file:// too), all
+named by `files()`:
+
+- `index.<lang>.js`: the manifest (analyzer data, terms, idf, constants,
+  page structure, shard boundaries), loaded on first focus;
+- `index.<lang>.lengths.js`: field lengths, loaded with the first query;
+- `index.<lang>.p<K>.js`: postings of a range of terms, loaded when a query
+  names one of them;
+- `index.<lang>.s<K>.js`: the store of a range of pages, loaded when one of
+  them is shown.
+
+`expand()` turns the files back into lunr's serialized index, which the CLI
+loads with lunr.py's `Index.load`; tests prove it equal to lunr.py's own.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+FORMAT_VERSION = 3
+GLOBAL = "__hcSearchIndex"
+LUNR_VERSION = "2.3.9"
+# Target raw size of one postings or store file: small enough that a query
+# loads little beyond what it needs (the postings of its terms, the store of
+# up to 50 pages listed), large enough that a site of 100 pages is a handful
+# of files.
+SHARD_BYTES = 64_000
+STORE_SHARD_BYTES = 64_000
+# Varints in printable ASCII that JSON leaves as they are: '#'..'~' without
+# the backslash. The first BASE characters are digits with more to follow,
+# the next BASE the last digit of a number.
+ALPHABET = "".join(chr(c) for c in range(0x23, 0x7F) if c != 0x5C)
+BASE = 45
+_VALUE = {ch: i for i, ch in enumerate(ALPHABET)}
+
+
+def varint(value: int) -> str:
+    """`value` (>= 0) as continuation digits, lowest first, then a final digit."""
+    out = []
+    while value >= BASE:
+        out.append(ALPHABET[value % BASE])
+        value //= BASE
+    out.append(ALPHABET[BASE + value])
+    return "".join(out)
+
+
+def read_varints(text: str) -> Iterator[int]:
+    value, scale = 0, 1
+    for ch in text:
+        digit = _VALUE[ch]
+        if digit < BASE:
+            value += digit * scale
+            scale *= BASE
+        else:
+            yield value + (digit - BASE) * scale
+            value, scale = 0, 1
+
+
+def encode_postings(docs: list[tuple[int, int]]) -> str:
+    """(doc, tf) pairs in doc order: the gap, doubled, plus 1 when tf > 1; then tf - 2 if so."""
+    out, previous = [], -1
+    for doc, tf in docs:
+        out.append(varint((doc - previous) * 2 + (tf > 1)))
+        if tf > 1:
+            out.append(varint(tf - 2))
+        previous = doc
+    return "".join(out)
+
+
+def decode_postings(text: str) -> list[tuple[int, int]]:
+    numbers = read_varints(text)
+    out, doc = [], -1
+    for value in numbers:
+        doc += value >> 1
+        out.append((doc, next(numbers) + 2 if value & 1 else 1))
+    return out
+
+
+def score(idf: float, tf: int, length: int, average: float, k1: float, b: float, field_boost: float,
+          doc_boost: float) -> float:
+    """A field-vector element, computed in the same operations and order as lunr.py's Builder."""
+    value = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / average)) + tf)
+    value *= field_boost
+    value *= doc_boost
+    return round(value, 3)
+
+
+def idf(documents_with_term: int, document_count: int) -> float:
+    """lunr's idf (lunr.idf), from the number of (document, field) pairs holding the term."""
+    x = (document_count - documents_with_term + 0.5) / (documents_with_term + 0.5)
+    return math.log(1 + abs(x))
+
+
+# --------------------------------------------------------------------------- encoding
+
+
+def encode(payload: dict, builder, shard_bytes: int = SHARD_BYTES,
+           store_shard_bytes: int = STORE_SHARD_BYTES) -> dict[str, object]:
+    """The files of one language: {name: JSON-able content}, the manifest under `index.<lang>.js`.
+
+    `payload` is build_index's (analyzer, docs store, lunr.py's serialized
+    index); `builder` the lunr.py Builder that made it, for tf and lengths.
+    """
+    lang = payload["lang"]
+    fields: list[str] = list(payload["index"]["fields"])
+    store: list[list] = payload["docs"]
+    terms = sorted(builder.inverted_index)
+    doc_count = builder.document_count
+    if [str(r) for r in range(doc_count)] != list(builder._documents):
+        raise ValueError("document refs must be 0..n-1 in order")
+
+    sizes = page_sizes(store)
+    lengths = "".join(varint(builder.field_lengths[f"{f}/{r}"]) for r in range(doc_count) for f in fields)
+    postings: list[str] = []
+    for term in terms:
+        entry = builder.inverted_index[term]
+        for f in fields:
+            refs = sorted(int(r) for r in entry[f])
+            postings.append(encode_postings([(r, builder.field_term_frequencies[f"{f}/{r}"][term]) for r in refs]))
+    posting_starts, posting_shards = _shards(len(terms), lambda i: postings[i * len(fields):(i + 1) * len(fields)],
+                                             shard_bytes)
+    page_starts = [0]
+    for size in sizes:
+        page_starts.append(page_starts[-1] + size)
+    store_rows = [[doc[0], doc[1], doc[3]] for doc in store]
+    page_shard_starts, store_shards = _shards(len(sizes), lambda p: store_rows[page_starts[p]:page_starts[p + 1]],
+                                              store_shard_bytes)
+    manifest = {
+        "version": FORMAT_VERSION,
+        "lang": lang,
+        "analyzer": payload["analyzer"],
+        "fields": fields,
+        "fieldBoosts": [builder._fields[f].boost for f in fields],
+        "k1": builder._k1,
+        "b": builder._b,
+        "averageLengths": [builder.average_field_length[f] for f in fields],
+        "docBoosts": {str(r): float(a["boost"]) for r, a in builder._documents.items()
+                      if a.get("boost", 1) != 1},
+        "terms": "\n".join(terms),
+        "idf": [idf(sum(len(builder.inverted_index[t][f]) for f in fields), doc_count) for t in terms],
+        "pages": sizes,
+        "postingShards": posting_starts,
+        "storeShards": [page_starts[p] for p in page_shard_starts],
+    }
+    files: dict[str, object] = {f"index.{lang}.js": manifest, f"index.{lang}.lengths.js": lengths}
+    for k, shard in enumerate(posting_shards):
+        files[f"index.{lang}.p{k}.js"] = shard
+    for k, shard in enumerate(store_shards):
+        files[f"index.{lang}.s{k}.js"] = shard
+    return files
+
+
+def page_sizes(store: list[list]) -> list[int]:
+    """Entries per page: each page's own entry first (parent -1), then its sections (parent = that entry)."""
+    sizes: list[int] = []
+    start = 0
+    for ref, doc in enumerate(store):
+        if doc[2] < 0:
+            sizes.append(1)
+            start = ref
+        elif sizes and doc[2] == start:
+            sizes[-1] += 1
+        else:
+            raise ValueError(f"store entry {ref} ({doc[0]}) does not follow its page's entry")
+    return sizes
+
+
+def _shards(count: int, part: Callable[[int], list], shard_bytes: int) -> tuple[list[int], list[list]]:
+    """Consecutive items into shards of about `shard_bytes`; returns the first item of each and the shards."""
+    starts: list[int] = []
+    shards: list[list] = []
+    size = shard_bytes
+    for i in range(count):
+        chunk = part(i)
+        if size >= shard_bytes:
+            starts.append(i)
+            shards.append([])
+            size = 0
+        shards[-1].extend(chunk)
+        size += len(json.dumps(chunk, ensure_ascii=False))
+    return starts, shards
+
+
+def render(name: str, content: object) -> str:
+    """One file as a script that registers its content under window.__hcSearchIndex["<file name>"].
+
+    The JSON goes in as a string for JSON.parse, which browsers parse much
+    faster than the same data as a JavaScript literal.
+    """
+    body = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+    literal = json.dumps(body, ensure_ascii=False).replace("</", "<\\/")
+    return f'(window.{GLOBAL}=window.{GLOBAL}||{{}})["{name}"]=JSON.parse({literal});\n'
+
+
+def write(directory: Path, lang: str, files: dict[str, object]) -> list[Path]:
+    """Write one language's files into `directory` (the site's search/), replacing older shards."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for old in directory.glob(f"index.{lang}.*.js"):
+        old.unlink()
+    written = []
+    for name, content in files.items():
+        path = directory / name
+        path.write_text(render(name, content), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def read_file(path: Path) -> object:
+    text = path.read_text(encoding="utf-8")
+    start = text.index("JSON.parse(") + len("JSON.parse(")
+    return json.loads(json.loads(text[start:text.rindex(");")]))
+
+
+def files(directory: Path, lang: str) -> list[Path]:
+    """Every file of one language's index, manifest first: what a cache of the search needs."""
+    manifest = read_file(directory / f"index.{lang}.js")
+    names = [f"index.{lang}.js", f"index.{lang}.lengths.js"]
+    names += [f"index.{lang}.p{k}.js" for k in range(len(manifest["postingShards"]))]
+    names += [f"index.{lang}.s{k}.js" for k in range(len(manifest["storeShards"]))]
+    return [directory / n for n in names]
+
+
+def expand(directory: Path, lang: str) -> dict:
+    """All files of one language back into build_index's payload: analyzer, docs store, lunr serialized index."""
+    m = read_file(directory / f"index.{lang}.js")
+    fields: list[str] = m["fields"]
+    terms: list[str] = m["terms"].split("\n") if m["terms"] else []
+    nf = len(fields)
+    lengths = list(read_varints(read_file(directory / f"index.{lang}.lengths.js")))
+    doc_count = sum(m["pages"])
+    postings: list[str] = []
+    for k in range(len(m["postingShards"])):
+        postings.extend(read_file(directory / f"index.{lang}.p{k}.js"))
+    rows: list[list] = []
+    for k in range(len(m["storeShards"])):
+        rows.extend(read_file(directory / f"index.{lang}.s{k}.js"))
+    docs: list[list] = []
+    for size in m["pages"]:
+        start = len(docs)
+        for i in range(size):
+            location, title, snippet = rows[start + i]
+            docs.append([location, title, -1 if i == 0 else start, snippet])
+
+    vectors: dict[str, list[tuple[int, float]]] = {f"{f}/{r}": [] for r in range(doc_count) for f in fields}
+    inverted = []
+    for tid, term in enumerate(terms):
+        entry: dict[str, object] = {"_index": tid}
+        for fi, f in enumerate(fields):
+            entry[f] = {}
+            for ref, tf in decode_postings(postings[tid * nf + fi]):
+                entry[f][str(ref)] = {}
+                value = score(m["idf"][tid], tf, lengths[ref * nf + fi], m["averageLengths"][fi], m["k1"], m["b"],
+                              m["fieldBoosts"][fi], m["docBoosts"].get(str(ref), 1))
+                vectors[f"{f}/{ref}"].append((tid, value))
+        inverted.append([term, entry])
+    field_vectors = [[ref, [x for pair in elements for x in pair]] for ref, elements in vectors.items()]
+    index = {"version": LUNR_VERSION, "fields": fields, "fieldVectors": field_vectors, "invertedIndex": inverted,
+             "pipeline": []}
+    return {"version": m["version"], "lang": m["lang"], "analyzer": m["analyzer"], "docs": docs, "index": index}

@@ -1,0 +1,157 @@
+"""The compact, split search index (issue 17): it answers exactly as lunr.py's own index did.
+
+The site ships compact.py's encoding of the lunr.py index, split into files a
+page loads when a query needs them. These tests prove, on the real site and
+on every query list, that nothing of the answer changed: the encoding
+round-trips to lunr.py's serialized index, the CLI ranks as it did with that
+index, and the browser (which loads only the files a query needs and rebuilds
+field vectors from tf and lengths) ranks as the CLI does, same pages, order
+and scores, also with the index cut into many small files, from file://.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from lunr.builder import Builder
+
+from conftest import search, watch
+from helpcenter.bench.queries import REAL_QUERIES, SHARED_QUERIES
+from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES
+from helpcenter.search import build_index, compact
+from helpcenter.search.engine import Engine
+from helpcenter.search.extract import iter_pages
+from test_search import HOLDOUT_QUERIES, START_PAGE, read_queries
+
+ALL_QUERIES = read_queries(SHARED_QUERIES) + read_queries(REAL_QUERIES) + read_queries(HOLDOUT_QUERIES)
+# Small enough that the real site's index is cut into many files of each kind.
+TINY_SHARD_BYTES = 1_500
+
+
+@pytest.fixture(scope="module")
+def lunr_py_payloads(site_dir: Path) -> dict[str, tuple[dict, Builder]]:
+    """lunr.py's own index of each language (as the site shipped it before issue 17), with its builder."""
+    pages = list(iter_pages(site_dir, LANGUAGES, DEFAULT_LANGUAGE))
+    out = {}
+    for lang in LANGUAGES:
+        builder = Builder()
+        out[lang] = (build_index.build_payload([p for p in pages if p.lang == lang], lang, builder), builder)
+    return out
+
+
+def vectors_by_term(index: dict) -> dict[str, dict[str, float]]:
+    """Field vectors keyed by term, not by term number (lunr.py numbers terms as met, compact.py in order)."""
+    term_of = {entry["_index"]: term for term, entry in index["invertedIndex"]}
+    return {ref: {term_of[v[i]]: v[i + 1] for i in range(0, len(v), 2)} for ref, v in index["fieldVectors"]}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_compact_files_expand_to_lunr_py_index_exactly(site_dir, lunr_py_payloads, lang):
+    original, _ = lunr_py_payloads[lang]
+    shipped = build_index.read_script(build_index.index_path(site_dir, lang))
+    assert shipped["docs"] == original["docs"]
+    assert shipped["analyzer"] == original["analyzer"]
+    postings = [[t, {f: refs for f, refs in e.items() if f != "_index"}] for t, e in original["index"]["invertedIndex"]]
+    assert [[t, {f: refs for f, refs in e.items() if f != "_index"}] for t, e in shipped["index"]["invertedIndex"]] \
+        == postings
+    assert vectors_by_term(shipped["index"]) == vectors_by_term(original["index"])  # every score, exactly
+
+
+def ranking(engine: Engine, query: str) -> list[tuple]:
+    return [(page.url, page.score, [(hit.location, hit.score) for hit in page.sections])
+            for page in engine.search(query)]
+
+
+def test_cli_ranks_exactly_as_with_lunr_py_index(site_dir, lunr_py_payloads):
+    """Same pages, same order, same scores (rounded to 6 decimals, as ranking compares them)."""
+    for lang in LANGUAGES:
+        before = Engine(lunr_py_payloads[lang][0])
+        after = Engine.from_site(site_dir, lang)
+        different = [q.text for q in ALL_QUERIES
+                     if q.lang == lang and ranking(before, q.text) != ranking(after, q.text)]
+        assert different == [], lang
+
+
+BROWSER_RANKING = """
+async q => {
+  const engine = await window.hcSearch.ready()
+  await engine.prepare(q)
+  const ranked = engine.rank(q)
+  await engine.prepareShown(ranked)
+  const loc = ref => engine.docs[ref][0]
+  return ranked.map(p => [loc(p.ref), p.score, p.hits.map(h => [loc(h.ref), h.score])])
+}
+"""
+
+
+def browser_rankings(page, site: Path, lang: str) -> dict[str, list]:
+    page.goto((site / START_PAGE[lang]).as_uri())
+    search(page, {"ja": "出金", "en": "withdrawal"}[lang])
+    return {q.text: page.evaluate(BROWSER_RANKING, q.text) for q in ALL_QUERIES if q.lang == lang}
+
+
+def cli_rankings(site: Path, lang: str) -> dict[str, list]:
+    engine = Engine.from_site(site, lang)
+    return {q.text: [[url, score, [[loc, s] for loc, s in hits]] for url, score, hits in ranking(engine, q.text)]
+            for q in ALL_QUERIES if q.lang == lang}
+
+
+@pytest.fixture(scope="module")
+def split_site(site_dir: Path, tmp_path_factory, lunr_py_payloads) -> Path:
+    """The real site with its index cut into files of about TINY_SHARD_BYTES: many of each kind."""
+    site = tmp_path_factory.mktemp("split") / "site"
+    shutil.copytree(site_dir, site)
+    for lang, (payload, builder) in lunr_py_payloads.items():
+        compact.write(site / "search", lang, compact.encode(payload, builder, TINY_SHARD_BYTES, TINY_SHARD_BYTES))
+    return site
+
+
+def same_ranking(browser: dict[str, list], cli: dict[str, list]) -> list[str]:
+    """Queries where pages, their order or their sections differ, or a score by more than 1e-6.
+
+    Ranking rounds to 6 decimals: Python's round() and search.js's Math.round
+    can differ by one unit there, as they did with the uncompressed index.
+    """
+    def close(a: float, b: float) -> bool:
+        return abs(a - b) <= 1.5e-6
+
+    bad = []
+    for query, pages in cli.items():
+        got = browser[query]
+        if [p[0] for p in got] != [p[0] for p in pages] or any(
+                not close(g[1], c[1]) or [h[0] for h in g[2]] != [h[0] for h in c[2]]
+                or not all(close(x[1], y[1]) for x, y in zip(g[2], c[2], strict=True))
+                for g, c in zip(got, pages, strict=True)):
+            bad.append(query)
+    return bad
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_browser_ranks_exactly_as_the_cli(page, site_dir, lang):
+    assert same_ranking(browser_rankings(page, site_dir, lang), cli_rankings(site_dir, lang)) == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_split_index_loads_on_demand_from_disk_and_ranks_the_same(page, split_site, lang):
+    files = compact.files(split_site / "search", lang)
+    assert len([f for f in files if ".p" in f.name]) > 5 and len([f for f in files if ".s" in f.name]) > 5
+    requests: list[str] = []
+    page.on("request", lambda r: "/search/" in r.url and requests.append(r.url.rsplit("/", 1)[-1]))
+    seen = watch(page)
+    page.goto((split_site / START_PAGE[lang]).as_uri())
+    page.wait_for_load_state("load")
+    assert requests == []
+    page.locator("input[data-md-component=search-query]").focus()
+    page.wait_for_function("() => window.hcSearchTimings")
+    page.wait_for_timeout(100)
+    # The manifest is what ready waits for; the field lengths every query needs follow once ready.
+    assert requests[0] == f"index.{lang}.js" and set(requests) <= {f"index.{lang}.js", f"index.{lang}.lengths.js"}
+    query = {"ja": "パスワード", "en": "password"}[lang]
+    assert search(page, query)
+    after_one = set(requests)
+    postings = {f.name for f in files if ".p" in f.name}
+    assert 0 < len(after_one & postings) < len(postings), "a query loads the postings of its terms, not all"
+    assert same_ranking(browser_rankings(page, split_site, lang), cli_rankings(split_site, lang)) == []
+    assert not seen.problems()
