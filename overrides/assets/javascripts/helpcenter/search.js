@@ -106,11 +106,18 @@
     var spec = data.analyzer
     this.analyzer = new hcAnalyzer.Analyzer(spec.stopwords, spec.synonyms, spec.intent,
       data.terms, spec.words, spec.readings)
+    this.analyzed = { query: null, terms: null }
+  }
+
+  /* The query's terms, analyzed once for prepare and rank (both run on every keystroke). */
+  Engine.prototype.queryTerms = function (query) {
+    if (this.analyzed.query !== query) this.analyzed = { query: query, terms: this.analyzer.queryTerms(query) }
+    return this.analyzed.terms
   }
 
   /* Loads what `query` needs: the postings of its terms (rank then runs on them). */
   Engine.prototype.prepare = function (query) {
-    return this.data.ensureTerms(this.data.termIds(this.analyzer.queryTerms(query)))
+    return this.data.ensureTerms(this.data.termIds(this.queryTerms(query)))
   }
 
   /* Loads the store of the entries of these pages (what a result list of them shows). */
@@ -127,7 +134,7 @@
 
   /* Pages in rank order: [{ref, score, hits: [{ref, score}]}]. */
   Engine.prototype.rank = function (query) {
-    var terms = this.analyzer.queryTerms(query)
+    var terms = this.queryTerms(query)
     if (!terms.length) return []
     var weights = this.analyzer.factors(query)
     var results = this.index.query(function (q) {
