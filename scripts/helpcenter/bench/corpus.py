@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from helpcenter.bench import vocabulary as v
@@ -33,6 +33,7 @@ class Topic:
     operation: v.Term
     subject: v.Term  # a coin (per_coin categories) or a device
     symptom: v.Symptom
+    edition: int = 1  # above 1 when a corpus asks for more pages than there are topics (10,000 pages)
 
     def slug(self, number: int) -> str:
         return f"{self.category.slug}/{number:04d}-{self.subject.slug}-{self.operation.slug}-{self.symptom.slug}"
@@ -46,7 +47,10 @@ class Topic:
     def title(self, lang: str) -> str:
         x = self.subject_text(lang)
         pattern = getattr(self.symptom, lang)
-        return pattern.format(x=x, X=x[:1].upper() + x[1:])
+        title = pattern.format(x=x, X=x[:1].upper() + x[1:])
+        if self.edition == 1:
+            return title
+        return f"{title}（事例{self.edition}）" if lang == "ja" else f"{title} (case {self.edition})"
 
 
 @dataclass
@@ -88,10 +92,9 @@ def _plan(pages_per_lang: int, rng: random.Random) -> tuple[list[v.Category], li
         subjects = v.COINS if category.per_coin else v.DEVICES
         combos = [Topic(category, op, subject, symptom)
                   for op in category.operations for subject in subjects for symptom in v.SYMPTOMS]
-        if count > len(combos):
-            raise ValueError(f"{category.slug}: {count} pages asked, only {len(combos)} distinct topics")
         rng.shuffle(combos)
-        plans.append(combos[:count])
+        editions = -(-count // len(combos))  # a large corpus repeats topics as numbered cases
+        plans.append([replace(t, edition=e) for e in range(1, editions + 1) for t in combos][:count])
     return categories, plans
 
 
