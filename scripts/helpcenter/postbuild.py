@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from helpcenter import csp, faq_schema, seo
+from helpcenter import csp, faq_schema, related, seo
 from helpcenter.search import build_index
 
 Step = Callable[[Path], None]
@@ -30,6 +30,7 @@ def write_search_indexes(site_dir: Path) -> None:
 STEPS: list[Step] = [
     drop_stock_search_index,
     write_search_indexes,
+    related.write_related,  # reads the search indexes
     seo.write_absolute_alternates,
     seo.write_sitemap_alternates,
     faq_schema.write_faq_jsonld,
