@@ -34,7 +34,8 @@ OFFLINE_PAGES = {
     "en": ["troubles/trading.html", "first-response.html", "resolution-flow.html", "contact/inquiry-tips.html",
            "troubles/other.html"],
 }
-QUERIES = {"ja": ["出金 遅延", "パスワードを忘れた", "フィッシング"], "en": ["withdrawal delayed", "forgot password", "phishing"]}
+QUERIES = {"ja": ["出金 遅延", "パスワードを忘れた", "フィッシング"],
+           "en": ["withdrawal delayed", "forgot password", "phishing"]}
 
 
 class Seen:

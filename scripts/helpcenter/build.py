@@ -17,7 +17,6 @@ from helpcenter.offline_download import ZIP_NAME
 from helpcenter.paths import DIST, MKDOCS_YML, ROOT, SITE
 
 
-
 def build_site(site_dir: Path = SITE, config: Path = MKDOCS_YML) -> None:
     """Run `mkdocs build --strict`; a warning fails the build."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
