@@ -27,15 +27,33 @@ def shown_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} kB"
 
 
+_ROOT_URL = re.compile(r'((?:href|src)=")/(?!/)')
+
+
+def relative_404(html: str, rel: str) -> str:
+    """A 404 page for the download, its root-absolute addresses made relative to where it lies.
+
+    A server shows 404.html at any depth, so the site's links there start at
+    the root (/assets/…); from disk the root is the disk's, so the download
+    gets pages whose links start at their own folder.
+    """
+    up = "../" * rel.count("/") or "./"
+    html = _ROOT_URL.sub(lambda m: m[1] + up, html)
+    return html.replace('"base": "/"', f'"base": "{up.rstrip("/")}"').replace('"search": "/', f'"search": "{up}')
+
+
 def write_zip(site_dir: Path, target: Path) -> Path:
-    """Zip the site under one folder, without the download folder itself."""
+    """Zip the site under one folder, without the download folder itself; 404 pages work from disk."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".tmp")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in sorted(site_dir.rglob("*")):
             rel = path.relative_to(site_dir).as_posix()
             if path.is_file() and not path.name.endswith(".gz") and not rel.startswith(f"{DOWNLOAD_DIR}/"):
-                zf.write(path, f"{ZIP_FOLDER}/{rel}")
+                if path.name == "404.html":
+                    zf.writestr(f"{ZIP_FOLDER}/{rel}", relative_404(path.read_text(encoding="utf-8"), rel))
+                else:
+                    zf.write(path, f"{ZIP_FOLDER}/{rel}")
     tmp.replace(target)
     return target
 
