@@ -120,17 +120,23 @@ function want(lang) {
   })
 }
 
+/* A language is kept with the shared files; it is "caching" from the start, shared files included. */
 function keep(langs) {
-  return fill("shared").then(function () {
-    return Promise.all(langs.map(function (lang) { return fill(lang) }))
-  })
+  return Promise.all(langs.map(function (lang) {
+    if (!filling["lang:" + lang]) {
+      filling["lang:" + lang] = fill("shared").then(function () { return fill(lang) }).then(function () {
+        delete filling["lang:" + lang]
+      }, function (err) { delete filling["lang:" + lang]; throw err })
+    }
+    return filling["lang:" + lang]
+  }))
 }
 
 function state() {
   var langs = Object.keys(CONFIG.languages)
   return Promise.all(langs.map(function (lang) {
     return Promise.all([complete(VERSION, "shared"), complete(VERSION, lang)]).then(function (done) {
-      return done[0] && done[1] ? "ready" : filling[lang] || filling.shared ? "caching" : "off"
+      return done[0] && done[1] ? "ready" : filling["lang:" + lang] ? "caching" : "off"
     })
   })).then(function (states) {
     var out = {}
