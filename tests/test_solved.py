@@ -50,8 +50,8 @@ def test_no_opens_the_composer_with_category_and_pages_read(browser, site_dir, l
     ctx, page, seen = open_tab(browser, lang)
     read = [built_path(lang, "first-response.html"), built_path(lang, "faq.html"),
             built_path(lang, f"troubles/{slug}.html")]
-    for rel in read:
-        page.goto((site_dir / rel).as_uri())
+    for rel in read:  # each page whole (its favicon too), as a reader reads it, before the next
+        page.goto((site_dir / rel).as_uri(), wait_until="networkidle")
     page.get_by_role("button", name=LABELS[lang][1], exact=True).click()
     page.wait_for_selector("#inquiry-composer[data-hc-ready]:not([hidden])")
     assert page.url.startswith((site_dir / built_path(lang, "contact/compose.html")).as_uri())

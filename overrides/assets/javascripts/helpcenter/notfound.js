@@ -91,7 +91,7 @@
   }
 
   var path = missingPath()
-  var wanted = path.indexOf(prefixes.en) === 0 ? "en" : "ja"
+  var wanted = !path ? lang : path.indexOf(prefixes.en) === 0 ? "en" : "ja"
   if (wanted !== lang) {
     /* The other language's own 404 page searches that language. */
     var other = new URL(prefixes[wanted] + "404.html", base)
@@ -102,6 +102,7 @@
     return
   }
   var query = (words(path) + " " + referringSearch()).trim()
+  if (!path && !query) return show([]) /* the 404 page itself, asked for by name: nothing to look for */
   window.hcSearch.ready().then(function (engine) {
     var seen = {}
     var pages = byAddress(engine, path).concat(query ? engine.pages(query, MAX) : []).filter(function (p) {
