@@ -40,8 +40,8 @@ def part_of(rel: str) -> str | None:
     """Which cache part a site file belongs to: "shared", a language, or None (never kept)."""
     if SKIP.search(rel):
         return None
-    for lang in LANGUAGES:
-        if rel == f"search/index.{lang}.js":
+    for lang in LANGUAGES:  # the index, whole or split in parts (search/index.<lang>.p0.js …)
+        if rel == f"search/index.{lang}.js" or rel.startswith(f"search/index.{lang}."):
             return lang
     if rel.endswith(".html") or rel.endswith(MANIFEST):
         return next((lang for lang in LANGUAGES if language_prefix(lang) and rel.startswith(language_prefix(lang))),
