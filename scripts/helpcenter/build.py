@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
+from helpcenter import offline_download
+from helpcenter.offline_download import ZIP_NAME
 from helpcenter.paths import DIST, MKDOCS_YML, ROOT, SITE
-
-ZIP_NAME = "bitbank-help-offline.zip"
-ZIP_FOLDER = "bitbank-help"
 
 
 def build_site(site_dir: Path = SITE, config: Path = MKDOCS_YML) -> None:
@@ -28,16 +27,12 @@ def build_site(site_dir: Path = SITE, config: Path = MKDOCS_YML) -> None:
 
 
 def write_offline_zip(site_dir: Path = SITE, dist_dir: Path = DIST) -> Path:
-    """Zip the built site under one folder, so that it unpacks tidily anywhere."""
+    """The offline download for CI's artifact: the zip the site publishes (made here if it has none)."""
+    published = site_dir / offline_download.DOWNLOAD_DIR / ZIP_NAME
+    if not published.exists():
+        return offline_download.write_zip(site_dir, dist_dir / ZIP_NAME)
     dist_dir.mkdir(parents=True, exist_ok=True)
-    target = dist_dir / ZIP_NAME
-    tmp = target.with_suffix(".tmp")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in sorted(site_dir.rglob("*")):
-            if path.is_file() and not path.name.endswith(".gz"):
-                zf.write(path, f"{ZIP_FOLDER}/{path.relative_to(site_dir).as_posix()}")
-    tmp.replace(target)
-    return target
+    return Path(shutil.copy2(published, dist_dir / ZIP_NAME))
 
 
 def main(argv: list[str] | None = None) -> int:

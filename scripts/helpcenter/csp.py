@@ -47,6 +47,8 @@ BASE_POLICY = {
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'", "data:"],
     "connect-src": ["'self'"],
+    "worker-src": ["'self'"],  # the service worker (sw.js); search runs on the page, not in a worker
+    "manifest-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from helpcenter import csp, faq_schema, seo
+from helpcenter import csp, faq_schema, offline_download, offline_site, related, seo
 from helpcenter.search import build_index
 
 Step = Callable[[Path], None]
@@ -30,6 +30,7 @@ def write_search_indexes(site_dir: Path) -> None:
 STEPS: list[Step] = [
     drop_stock_search_index,
     write_search_indexes,
+    related.write_related,  # reads the search indexes
     seo.write_absolute_alternates,
     seo.write_sitemap_alternates,
     faq_schema.write_faq_jsonld,
@@ -37,7 +38,7 @@ STEPS: list[Step] = [
 
 
 def run(site_dir: Path, preview: bool = False, theme_dirs: list[Path] | None = None) -> list[csp.Refused]:
-    """All steps; a live preview gets no CSP, so that its reload script may run.
+    """All steps; a live preview gets no CSP (so that its reload script may run), no download and no worker.
 
     Returns the inline scripts the CSP refused to approve (not from the theme's templates).
     """
@@ -45,4 +46,7 @@ def run(site_dir: Path, preview: bool = False, theme_dirs: list[Path] | None = N
         step(site_dir)
     if preview:
         return []
-    return csp.apply(site_dir, theme_dirs)  # always last: it hashes the inline scripts the steps above leave
+    refused = csp.apply(site_dir, theme_dirs)  # it hashes the inline scripts the steps above leave
+    offline_download.publish(site_dir)  # the zip holds the final pages (with their policy)
+    offline_site.write_offline_site(site_dir)  # last: the worker keeps the final files
+    return refused

@@ -48,9 +48,23 @@ class _LoggingHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # quiet
         pass
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """With not_found set, a missing file gets the site's 404 page, as static hosts do."""
+        page = self.server.not_found
+        if code != 404 or page is None or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 class _Server(http.server.ThreadingHTTPServer):
     log: list[Served]
+    not_found: Path | None
 
 
 @dataclass
@@ -79,10 +93,12 @@ class Site:
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[Site]:
+def serve(directory: Path, not_found: str | None = None) -> Iterator[Site]:
+    """Serve `directory`; `not_found` (e.g. "404.html") is shown for missing files, like GitHub Pages."""
     handler = functools.partial(_LoggingHandler, directory=str(directory))
     httpd = _Server(("127.0.0.1", 0), handler)
     httpd.log = []
+    httpd.not_found = directory / not_found if not_found else None
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield Site(f"http://127.0.0.1:{httpd.server_address[1]}/", directory, httpd)

@@ -16,6 +16,7 @@ ALLOWED_KEYS: dict[str, str] = {
     "title": "page title: browser tab, navigation and search results",
     "description": "one-sentence summary: search results and link previews",
     "sections_differ": "why this page's languages have a different number of ## sections (parity rule)",
+    "related": "pages listed under Related pages instead of the computed ones (Markdown paths, at most 5)",
     "source_hash": "English pages: which version of the Japanese page they translate (scripts/translation-status)",
 }
 REQUIRED_KEYS = ("title", "description")

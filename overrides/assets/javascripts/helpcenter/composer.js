@@ -43,8 +43,13 @@
         tried: "試したこと",
         account: "アカウント",
         reference: "注文番号・取引ID",
-        evidence: "添付資料"
+        evidence: "添付資料",
+        read: "読んだヘルプページ"
       },
+      readLabel: "このタブで読んだヘルプページ",
+      readHint: "文面に含めると、サポートが状況をつかみやすくなります。この一覧はこのページから送信されません。不要なら消してください。",
+      readRemove: "この一覧を文面から消す",
+      readRemoved: "読んだヘルプページの一覧を消しました。",
       userId: "ユーザーID：",
       accountEmail: "登録メールアドレス：",
       subjectLabel: "件名：",
@@ -111,8 +116,13 @@
         tried: "Already tried",
         account: "Account",
         reference: "Related order, transaction or txid",
-        evidence: "Attachments"
+        evidence: "Attachments",
+        read: "Help pages I read"
       },
+      readLabel: "Help pages you read in this tab",
+      readHint: "Included, it tells support what you already tried. This page sends the list nowhere. Remove it if you prefer.",
+      readRemove: "Remove this list from the inquiry",
+      readRemoved: "The list of help pages you read was removed.",
       userId: "User ID: ",
       accountEmail: "Registered email address: ",
       subjectLabel: "Subject: ",
@@ -174,7 +184,7 @@
   var STORAGE_KEY = "hc-inquiry-draft:" + lang
   var CATEGORIES = ["system-outage", "trading", "deposits-withdrawals", "account", "security-threats", "other"]
   var TEXT_FIELDS = ["category", "occurred_at", "summary", "details", "error_message", "user_id", "account_email",
-    "reference_id"]
+    "reference_id", "pages_read"]
   var GROUPS = ["tried", "evidence"]
   var REQUIRED = ["category", "occurred_at", "summary", "details"]
   /*
@@ -194,6 +204,7 @@
   /* ---------------------------------------------------------------- the form */
 
   var $ = function (sel) { return form.querySelector(sel) }
+  var readBox = addPagesRead()
   var field = function (name) { return form.elements.namedItem(name) }
   var guardBox = $("#inquiry-guard")
   var errorsBox = $("#inquiry-errors")
@@ -223,6 +234,34 @@
     })
     ;(children || []).forEach(function (c) { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c) })
     return node
+  }
+
+  /*
+   * The help pages read in this tab (pages-read.js), as a read-only field
+   * after "already tried": in the preview and the output like any field, so
+   * that the secret guard judges it with the rest, and removable with one
+   * button. Built here, with text only: the list comes from sessionStorage.
+   */
+  function addPagesRead() {
+    var tried = form.querySelector('input[name="tried"]')
+    var after = tried ? tried.closest("fieldset") : null
+    if (!after) return null
+    var area = el("textarea", { id: "inquiry-pages-read", name: "pages_read", rows: "3", readonly: "",
+      "aria-describedby": "inquiry-pages-read-hint" })
+    var box = el("div", { class: "hc-field hc-composer__read", hidden: "" }, [
+      el("label", { for: "inquiry-pages-read", text: T.readLabel }),
+      el("p", { class: "hc-field__hint", id: "inquiry-pages-read-hint", text: T.readHint }),
+      area,
+      el("button", { type: "button", id: "inquiry-pages-read-remove", class: "md-button", text: T.readRemove })
+    ])
+    after.insertAdjacentElement("afterend", box)
+    return box
+  }
+
+  function pagesReadText() {
+    var read = window.hcPagesRead ? window.hcPagesRead.list() : []
+    /* Half-width brackets in both languages: the guard reads a secret up to a space or the end of a line. */
+    return read.map(function (p) { return p.title + " (" + p.url + ")" }).join("\n")
   }
 
   function labelText(name) {
@@ -319,6 +358,7 @@
     section(T.h.details, [value("details")])
     section(T.h.error, [value("error_message")])
     section(T.h.tried, checked("tried").map(function (c) { return T.bullet + checkLabel(c) }))
+    section(T.h.read, value("pages_read").split("\n").map(function (line) { return line.trim() && T.bullet + line.trim() }))
     var uid = value("user_id")
     var email = value("account_email")
     section(T.h.account, [uid && T.userId + uid, email && T.accountEmail + email])
@@ -539,7 +579,7 @@
 
   /* ------------------------------------------------------------------ draft */
 
-  var draft = { fields: {}, groups: {}, preset: "" }
+  var draft = { fields: {}, groups: {}, preset: "", readRemoved: false }
 
   function readDraft() {
     try {
@@ -564,6 +604,7 @@
 
   function saveDraft() {
     TEXT_FIELDS.forEach(function (name) {
+      if (name === "pages_read") return /* comes from the reading list each time; only its removal is kept */
       var current = field(name).value
       if (guardFindings[name]) tainted[name] = true
       else if (!current.trim()) delete tainted[name]
@@ -583,6 +624,7 @@
     form.reset()
     field("occurred_at").value = localValue(new Date())
     field("category").value = urlCategory()
+    field("pages_read").value = pagesReadText()
   }
 
   var restoredValues = {} /* what restore() put in each field, checked again once the word list is there */
@@ -609,7 +651,8 @@
         var values = (saved.groups && saved.groups[g]) || []
         form.querySelectorAll('input[name="' + g + '"]').forEach(function (c) { c.checked = values.indexOf(c.value) >= 0 })
       })
-      draft = { fields: saved.fields, groups: saved.groups || {}, preset: saved.preset || "" }
+      draft = { fields: saved.fields, groups: saved.groups || {}, preset: saved.preset || "", readRemoved: saved.readRemoved === true }
+      if (draft.readRemoved) field("pages_read").value = ""
     }
     /* A link from a trouble page presets the category, unless this draft already came from that same link. */
     if (preset && preset !== draft.preset) field("category").value = preset
@@ -742,6 +785,7 @@
   }
 
   function update() {
+    readBox.hidden = !field("pages_read").value.trim()
     renderCounts()
     guardFindings = scanAll()
     renderGuard()
@@ -775,6 +819,14 @@
     }
   })
   copyButton.addEventListener("click", copy)
+  $("#inquiry-pages-read-remove").addEventListener("click", function () {
+    field("pages_read").value = ""
+    draft.readRemoved = true
+    update()
+    saveDraft()
+    field("summary").focus()
+    say(T.readRemoved)
+  })
   mailto.addEventListener("click", function (ev) {
     if (state === "long") {
       ev.preventDefault()
@@ -788,7 +840,7 @@
     clearTimeout(suggestTimer)
     suggestSeq++
     try { sessionStorage.removeItem(STORAGE_KEY) } catch (e) { /* nothing stored */ }
-    draft = { fields: {}, groups: {}, preset: urlCategory() }
+    draft = { fields: {}, groups: {}, preset: urlCategory(), readRemoved: false }
     tainted = {}
     cutNotes = {}
     applyDefaults()

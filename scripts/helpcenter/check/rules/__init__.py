@@ -31,6 +31,7 @@ from helpcenter.check.rules import (
     parity_facts,
     parity_pages,
     parity_sections,
+    related_target,
 )
 
 RULES: list[ModuleType] = [
@@ -49,6 +50,7 @@ RULES: list[ModuleType] = [
     frontmatter_syntax,
     frontmatter_required,
     frontmatter_keys,
+    related_target,
     html_element,
     html_event_handler,
     html_javascript_url,

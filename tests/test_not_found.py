@@ -1,0 +1,84 @@
+"""A 404 that finds the page (issue 15): a mistyped address lists the page meant, in its language.
+
+Served as static hosts do (the root 404.html for every missing address, also
+under /en/), and from disk in the offline download.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from conftest import watch
+from helpcenter.bench.server import serve
+
+TYPOS = [
+    ("troubles/acount.html", "troubles/account.html"),
+    ("troubles/deposit-withdrawal.html", "troubles/deposits-withdrawals.html"),
+    ("secutiry.html", "security.html"),
+    ("contact/compose", "contact/compose.html"),
+    ("en/troubles/tradng.html", "en/troubles/trading.html"),
+    ("en/first-responce.html", "en/first-response.html"),
+    ("en/contact/inquiry-tip.html", "en/contact/inquiry-tips.html"),
+    ("en/phishing.html", "en/troubles/security-threats.html"),  # no address is alike: its word, searched
+    ("old/page.html?q=" + quote("出金 遅延"), "troubles/deposits-withdrawals.html"),  # the referring search
+]
+
+
+@pytest.fixture(scope="module")
+def host(site_dir):
+    with serve(site_dir, not_found="404.html") as site:
+        yield site.url
+
+
+def found(page) -> list[str]:
+    page.wait_for_selector("[data-hc-404-done]", state="attached")
+    return page.eval_on_selector_all("[data-hc-404] ol a", "els => els.map(e => e.href)")
+
+
+def lang_of(path: str) -> str:
+    return "en" if path.startswith("en/") else "ja"
+
+
+@pytest.mark.parametrize("missing,meant", TYPOS)
+def test_a_mistyped_address_lists_the_page_meant(context, host, missing, meant):
+    page = context.new_page()
+    seen = watch(page)
+    response = page.goto(host + missing)
+    assert response.status == 404
+    links = found(page)
+    assert host + meant in links[:3], links
+    assert page.evaluate("document.documentElement.lang") == lang_of(meant)
+    assert all(link.startswith(host + ("en/" if lang_of(meant) == "en" else "")) for link in links)
+    assert [p for p in seen.problems() if "404" not in p] == []
+
+
+def test_the_address_is_never_put_in_the_page_as_markup(context, host):
+    page = context.new_page()
+    page.goto(host + quote('troubles/<img src=x onerror="window.__pwned=1">acount.html'))
+    found(page)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("article img").count() == 0
+    assert "onerror" not in page.inner_html("article")
+
+
+@pytest.fixture(scope="module")
+def unzipped(offline_zip, tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(target)
+    return target / "bitbank-help"
+
+
+@pytest.mark.parametrize("missing,meant", [TYPOS[0], TYPOS[4]])
+def test_from_disk_the_404_page_finds_it_too(context, unzipped, missing, meant):
+    page = context.new_page()
+    seen = watch(page)
+    page.goto((unzipped / "404.html").as_uri() + "?from=" + quote(missing))
+    links = found(page)
+    assert (unzipped / meant).as_uri() in links[:3], links
+    assert page.locator("link[rel=stylesheet]").count() >= 3 and page.locator(".md-header").is_visible()
+    assert seen.problems() == []

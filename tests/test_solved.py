@@ -1,0 +1,137 @@
+"""'Did this page solve your problem?' (issue 15), from disk as the offline download is used.
+
+No opens the inquiry composer with the page's trouble type and the pages read
+in this tab, which the secret guard judges with the rest of the inquiry and
+the composer shows only as text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from conftest import watch
+from site_map import ALL, TROUBLE_SLUGS, built_path
+
+LABELS = {"ja": ("はい", "いいえ"), "en": ("Yes", "No")}
+HEADING = {"ja": "読んだヘルプページ", "en": "Help pages I read"}
+
+
+def canonical(site_dir, rel: str) -> str:
+    tree = LexborHTMLParser((site_dir / rel).read_text(encoding="utf-8"))
+    return tree.css_first('link[rel="canonical"]').attributes["href"]
+
+
+def title(site_dir, rel: str) -> str:
+    return LexborHTMLParser((site_dir / rel).read_text(encoding="utf-8")).css_first("article h1").text().strip()
+
+
+@pytest.mark.parametrize("lang,path", ALL)
+def test_asked_on_every_trouble_and_contact_page_only(site_dir, lang, path):
+    tree = LexborHTMLParser((site_dir / built_path(lang, path)).read_text(encoding="utf-8"))
+    box = tree.css_first("article [data-hc-solved]")
+    if not path.startswith(("troubles/", "contact/")):
+        assert box is None
+        return
+    assert box is not None
+    assert tuple(b.text().strip() for b in box.css("button")) == LABELS[lang]
+
+
+def open_tab(browser, lang):
+    ctx = browser.new_context(locale="ja-JP" if lang == "ja" else "en-US")
+    page = ctx.new_page()
+    page.set_default_timeout(10_000)
+    return ctx, page, watch(page)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("slug", [TROUBLE_SLUGS[2], TROUBLE_SLUGS[3]])
+def test_no_opens_the_composer_with_category_and_pages_read(browser, site_dir, lang, slug):
+    ctx, page, seen = open_tab(browser, lang)
+    read = [built_path(lang, "first-response.html"), built_path(lang, "faq.html"),
+            built_path(lang, f"troubles/{slug}.html")]
+    for rel in read:  # each page whole (its favicon too), as a reader reads it, before the next
+        page.goto((site_dir / rel).as_uri(), wait_until="networkidle")
+    page.get_by_role("button", name=LABELS[lang][1], exact=True).click()
+    page.wait_for_selector("#inquiry-composer[data-hc-ready]:not([hidden])")
+    assert page.url.startswith((site_dir / built_path(lang, "contact/compose.html")).as_uri())
+    assert page.input_value("[name=category]") == slug
+
+    listed = page.input_value("[name=pages_read]")
+    preview = page.text_content("#inquiry-preview")
+    assert HEADING[lang] in preview
+    for rel in read:
+        assert title(site_dir, rel) in listed and canonical(site_dir, rel) in listed
+        assert canonical(site_dir, rel) in preview
+    assert "file:" not in listed, "never the customer's folders"
+    assert listed.index(title(site_dir, read[0])) < listed.index(title(site_dir, read[2])), "in reading order"
+    assert page.locator("[name=pages_read]").is_visible()
+
+    page.click("#inquiry-pages-read-remove")
+    assert HEADING[lang] not in page.text_content("#inquiry-preview")
+    assert not page.locator("[name=pages_read]").is_visible()
+    page.reload()
+    page.wait_for_selector("#inquiry-composer[data-hc-ready]:not([hidden])")
+    assert HEADING[lang] not in page.text_content("#inquiry-preview"), "a removal lasts for the tab"
+    assert not seen.problems()
+    ctx.close()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_yes_says_thanks_and_stays(browser, site_dir, lang):
+    ctx, page, seen = open_tab(browser, lang)
+    url = (site_dir / built_path(lang, "contact/inquiry-tips.html")).as_uri()
+    page.goto(url)
+    status = page.locator("[data-hc-solved] [role=status]")
+    assert status.text_content() == ""
+    page.get_by_role("button", name=LABELS[lang][0], exact=True).click()
+    assert status.text_content().strip()
+    assert page.url == url
+    assert not seen.problems()
+    ctx.close()
+
+
+def test_a_contact_page_opens_the_composer_without_a_category(browser, site_dir):
+    ctx, page, seen = open_tab(browser, "en")
+    page.goto((site_dir / "en/contact/index.html").as_uri())
+    page.get_by_role("button", name="No", exact=True).click()
+    page.wait_for_selector("#inquiry-composer[data-hc-ready]:not([hidden])")
+    assert page.input_value("[name=category]") == ""
+    assert "Contact" in page.input_value("[name=pages_read]")
+    assert not seen.problems()
+    ctx.close()
+
+
+HOSTILE = [
+    {"title": '<img src=x onerror="window.__pwned=1">Trading', "url": "https://help.example.invalid/x.html"},
+    {"title": "Evil link", "url": "javascript:window.__pwned=1"},
+    {"title": "Not a list entry"},
+]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_reading_list_is_text_and_judged_by_the_secret_guard(browser, site_dir, lang):
+    """sessionStorage is untrusted: markup stays text, bad entries are dropped, a secret is held back."""
+    ctx, page, seen = open_tab(browser, lang)
+    page.goto((site_dir / built_path(lang, "troubles/account.html")).as_uri())
+    secret = {"title": "password = iloveyou2", "url": "https://help.example.invalid/y.html"}
+    page.evaluate("list => sessionStorage.setItem('hc-pages-read', JSON.stringify(list))", [*HOSTILE, secret])
+    page.get_by_role("button", name=LABELS[lang][1], exact=True).click()
+    page.wait_for_selector("#inquiry-composer[data-hc-ready]:not([hidden])")
+    page.fill("[name=summary]", "Login")
+    page.fill("[name=details]", "x")
+
+    listed = page.input_value("[name=pages_read]")
+    assert '<img src=x onerror="window.__pwned=1">Trading' in listed, "shown as text"
+    assert "javascript:" not in listed and "Not a list entry" not in listed
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#inquiry-composer img").count() == 0
+
+    assert page.locator("#inquiry-guard").is_visible(), "the guard judges the prefilled list too"
+    assert "iloveyou2" not in page.text_content("#inquiry-preview")
+    assert page.get_attribute("#inquiry-mailto", "aria-disabled") == "true"
+    page.click("#inquiry-pages-read-remove")
+    assert not page.locator("#inquiry-guard").is_visible()
+    assert page.get_attribute("#inquiry-mailto", "href").startswith("mailto:")
+    assert not seen.problems()
+    ctx.close()
