@@ -104,15 +104,22 @@
   var query = (words(path) + " " + referringSearch()).trim()
   if (!path && !query) return show([]) /* the 404 page itself, asked for by name: nothing to look for */
   window.hcSearch.ready().then(function (engine) {
-    var seen = {}
-    var pages = byAddress(engine, path).concat(query ? engine.pages(query, MAX) : []).filter(function (p) {
-      var key = p.url.split("#")[0]
-      if (seen[key]) return false
-      seen[key] = true
-      return true
-    }).slice(0, MAX)
-    show(pages)
-  }, function (err) {
+    /* The index's store loads on demand: the addresses and titles of every page first. */
+    var pageRefs = []
+    engine.docs.forEach(function (d, ref) { if (d[2] < 0) pageRefs.push(ref) })
+    return Promise.all([
+      engine.data.ensureDocs(pageRefs),
+      query ? engine.pages(query, MAX) : []
+    ]).then(function (found) {
+      var seen = {}
+      show(byAddress(engine, path).concat(found[1]).filter(function (p) {
+        var key = p.url.split("#")[0]
+        if (seen[key]) return false
+        seen[key] = true
+        return true
+      }).slice(0, MAX))
+    })
+  }).catch(function (err) {
     console.warn("[404] " + err.message)
     show([])
   })
