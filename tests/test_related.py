@@ -23,7 +23,8 @@ def related_links(site: Path, rel: str) -> list[str]:
     boxes = tree.css("article [class*=related], article [id*=related]")
     assert boxes, f"{rel}: no element whose class or id says related"
     links = tree.css("article nav.hc-related a[href]")
-    return [posixpath.normpath(posixpath.join(posixpath.dirname(rel), a.attributes["href"])) for a in links]
+    return [posixpath.normpath(posixpath.join(posixpath.dirname(rel), a.attributes["href"].split("#")[0]))
+            for a in links]
 
 
 def html_lang(site: Path, rel: str) -> str:
@@ -61,17 +62,38 @@ def test_a_trouble_type_leads_to_pages_about_the_same_trouble(site_dir):
 def overridden_site(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("related")
     config = copy_sources(work / "src")
-    page = work / "src/docs/en/troubles/other.md"
+    page = work / "src/docs/en/first-response.md"
     text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("\n---\n", "\nrelated:\n  - ../security.md\n  - ../resolution-flow.md\n"
-                                 "  - trading.md\n---\n", 1), encoding="utf-8")
+    page.write_text(text.replace("\n---\n", "\nrelated:\n  - security.md\n  - resolution-flow.md\n"
+                                 "  - troubles/trading.md\n---\n", 1), encoding="utf-8")
     build_site(work / "site", config)
     return work / "site"
 
 
 def test_a_writers_related_front_matter_wins(overridden_site, site_dir):
-    rel = "en/troubles/other.html"
+    rel = "en/first-response.html"
     wanted = ["en/security.html", "en/resolution-flow.html", "en/troubles/trading.html"]
     assert related_links(site_dir, rel) != wanted, "the override must change something to prove anything"
     assert related_links(overridden_site, rel) == wanted
-    assert related_links(overridden_site, "troubles/other.html") == related_links(site_dir, "troubles/other.html")
+    assert related_links(overridden_site, "first-response.html") == related_links(site_dir, "first-response.html")
+
+
+@pytest.mark.parametrize("rel,href,text", [
+    ("troubles/security-threats.html", "../contact/index.html#no-phone-no-chat",
+     "お問い合わせ窓口：電話・チャットでのサポートはありません"),
+    ("en/troubles/trading.html", "../faq.html#trading", "Frequently asked questions: Trading"),
+])
+def test_a_related_section_is_linked_and_named_with_its_page(site_dir, rel, href, text):
+    """A writer's `related:` entry may point to a section: the link keeps it, the label says page and section."""
+    tree = LexborHTMLParser((site_dir / rel).read_text(encoding="utf-8"))
+    links = {a.attributes["href"]: a.text() for a in tree.css("article nav.hc-related a[href]")}
+    assert links.get(href) == text, links
+
+
+@pytest.mark.parametrize("lang,path", ALL)
+def test_a_page_has_one_related_list(site_dir, lang, path):
+    """The build's list is the page's only one: a writer chooses its pages in front matter, not in the text."""
+    tree = LexborHTMLParser((site_dir / built_path(lang, path)).read_text(encoding="utf-8"))
+    titles = {"関連ページ", "関連するページ", "Related pages"}
+    headings = [h for h in tree.css("article h2") if h.text().strip() in titles]
+    assert len(headings) == 1, [h.text() for h in headings]

@@ -10,9 +10,9 @@ section whose pages live in the same folder (troubles/… goes under
 トラブルの種類), else at the end. mkdocs.yml is edited as text, one line
 inserted, so its comments and layout stay as they are.
 
-A page under troubles/ gets the five sections every trouble page has
-(symptoms, check-first, self-help, contact-support, related); any other page
-gets an overview and related pages. The draft text is marked （下書き） /
+A page under troubles/ gets the four sections every trouble page has
+(symptoms, check-first, self-help, contact-support); any other page gets an
+overview. Related pages are added by the build. The draft text is marked （下書き） /
 (Draft) and passes every check, so the page can be previewed and committed at
 once; the writer replaces every marked sentence before the pull request.
 """
@@ -53,11 +53,11 @@ TROUBLE_SECTIONS = (
     Section("check-first", "まず確認すること", "Check these first"),
     Section("self-help", "ご自身で試せること", "Things you can try yourself"),
     Section("contact-support", "サポートへの連絡", "Contacting support"),
-    Section("related", "関連ページ", "Related pages"),
 )
+# No related-pages section: the build adds one to every page (helpcenter.related;
+# a writer may choose its pages with `related:` in the front matter).
 GENERIC_SECTIONS = (
     Section("overview", "概要", "Overview"),
-    Section("related", "関連ページ", "Related pages"),
 )
 
 DRAFT = {"ja": "（下書き）", "en": "(Draft) "}
@@ -142,16 +142,11 @@ def render(page: str, lang: str, title: str, docs: Path) -> str:
            f"# {title}", "", INTRO[lang], ""]
     for section in sections:
         out += [f"## {getattr(section, lang)} {{#{section.id}}}", ""]
-        if section.id == "related":
-            targets = ["troubles/index.md", "first-response.md"] if trouble else ["index.md", "contact/index.md"]
-            links = [link for t in targets if t != page and (link := _link(docs, lang, page, t))]
-            out += [f"- {link}" for link in links] or [SECTION_TEXT["overview"][lang]]
-        else:
-            out.append(SECTION_TEXT[section.id][lang])
-            if section.id == "contact-support":
-                composer = _link(docs, lang, page, "contact/compose.md")
-                if composer:
-                    out += ["", composer]
+        out.append(SECTION_TEXT[section.id][lang])
+        if section.id == "contact-support":
+            composer = _link(docs, lang, page, "contact/compose.md")
+            if composer:
+                out += ["", composer]
         out.append("")
     return "\n".join(out)
 

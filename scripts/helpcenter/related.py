@@ -12,7 +12,8 @@ build, from what the built site already holds:
 - the same folder (the trouble types, the contact pages).
 
 A writer overrides the choice with `related:` in the page's front matter
-(Markdown paths relative to the page, like links); the template writes it on
+(Markdown paths relative to the page, like links, a #section allowed: it is
+listed as "page: section"); the template writes it on
 the placeholder as `data-hc-related-override`, with the page's source path,
 so that this step needs only the site folder. A missing entry is skipped here
 and reported by `scripts/check` (rule related-target).
@@ -20,6 +21,7 @@ and reported by `scripts/check` (rule related-target).
 
 from __future__ import annotations
 
+import heapq
 import html
 import json
 import math
@@ -37,6 +39,7 @@ from helpcenter.search.build_index import index_path, read_script
 MIN_PAGES, MAX_PAGES = 3, 5
 LINK_OUT, LINK_IN, SAME_FOLDER, SIMILARITY = 2.0, 1.5, 0.5, 4.0
 VECTOR_FIELDS = ("words", "text")
+TOP_TERMS = 40
 PLACEHOLDER = re.compile(r'(<nav class="hc-related"[^>]*>.*?<ul class="hc-related__list">)(</ul>)', re.S)
 
 
@@ -48,13 +51,29 @@ class Candidate:
     links: set[str] = field(default_factory=set)
 
 
-def _norm(vector: dict[int, float]) -> float:
-    return math.sqrt(sum(w * w for w in vector.values())) or 1.0
+def top_terms(vector: dict[int, float]) -> dict[int, float]:
+    """A page's TOP_TERMS heaviest terms, scaled to unit length. Comparing only these (as
+    Lucene's "more like this" does) keeps the similarity of every pair of pages from
+    costing pages² × terms at 1,000 pages and more, and ignores the long tail."""
+    top = heapq.nlargest(TOP_TERMS, vector.items(), key=lambda item: (item[1], -item[0]))
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    return {term: w / norm for term, w in top}
 
 
-def cosine(a: dict[int, float], b: dict[int, float]) -> float:
-    small, large = (a, b) if len(a) < len(b) else (b, a)
-    return sum(w * large.get(t, 0.0) for t, w in small.items()) / (_norm(a) * _norm(b))
+def similarities(pages: dict[str, Candidate]) -> dict[str, dict[str, float]]:
+    """The cosine of every two pages that share a top term, through an inverted list."""
+    tops = {path: top_terms(page.vector) for path, page in pages.items()}
+    holders: dict[int, list[tuple[str, float]]] = defaultdict(list)
+    for path, top in tops.items():
+        for term, weight in top.items():
+            holders[term].append((path, weight))
+    found: dict[str, dict[str, float]] = {path: defaultdict(float) for path in pages}
+    for path, top in tops.items():
+        for term, weight in top.items():
+            for other, other_weight in holders[term]:
+                if other != path:
+                    found[path][other] += weight * other_weight
+    return found
 
 
 def _page_vectors(payload: dict) -> dict[str, Candidate]:
@@ -95,23 +114,27 @@ def _links(site_dir: Path, page: str, known: set[str]) -> set[str]:
 
 def choose(pages: dict[str, Candidate]) -> dict[str, list[str]]:
     """Up to MAX_PAGES related pages for every page, best first; ties by path, never the page itself."""
+    similar = similarities(pages)
+    linked_from: dict[str, set[str]] = defaultdict(set)
+    folders: dict[str, set[str]] = defaultdict(set)
+    for path, page in pages.items():
+        folders[posixpath.dirname(path)].add(path)
+        for target in page.links:
+            linked_from[target].add(path)
     chosen: dict[str, list[str]] = {}
     for path, page in pages.items():
-        scores: dict[str, float] = defaultdict(float)
-        for other_path, other in pages.items():
-            if other_path == path:
-                continue
-            score = SIMILARITY * cosine(page.vector, other.vector)
-            score += LINK_OUT * (other_path in page.links) + LINK_IN * (path in other.links)
-            score += SAME_FOLDER * (posixpath.dirname(path) == posixpath.dirname(other_path))
-            scores[other_path] = score
-        ranked = sorted(scores, key=lambda p: (-round(scores[p], 9), p))
-        chosen[path] = ranked[:MAX_PAGES]
+        folder = folders[posixpath.dirname(path)]
+        candidates = (set(similar[path]) | page.links | linked_from[path] | folder) - {path}
+        scores = {other: SIMILARITY * similar[path].get(other, 0.0) + LINK_OUT * (other in page.links)
+                  + LINK_IN * (other in linked_from[path]) + SAME_FOLDER * (other in folder)
+                  for other in candidates}
+        chosen[path] = sorted(scores, key=lambda p: (-round(scores[p], 9), p))[:MAX_PAGES]
     return chosen
 
 
 def override(page: str, lang: str, source: str, entries: list[str], known: set[str]) -> list[str]:
-    """A writer's `related:` (Markdown paths relative to the page's source) as built paths that exist.
+    """A writer's `related:` (Markdown paths relative to the page's source, a #section allowed)
+    as built locations of pages that exist ("en/faq.html#account").
 
     `source` is the page's path in docs/, with or without the language folder (docs/<lang>/).
     """
@@ -119,19 +142,34 @@ def override(page: str, lang: str, source: str, entries: list[str], known: set[s
     prefix = language_prefix(lang)
     out = []
     for entry in entries:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), str(entry).split("#", 1)[0]))
+        path, _, anchor = str(entry).partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
         built = prefix + target.removesuffix(".md") + ".html"
-        if built in known and built != page and built not in out:
-            out.append(built)
+        location = f"{built}#{anchor}" if anchor else built
+        if built in known and built != page and location not in out:
+            out.append(location)
     return out
 
 
-def _items(page: str, related: list[str], pages: dict[str, Candidate]) -> str:
+SECTION_SEPARATOR = {"ja": "：", "en": ": "}
+
+
+def label(location: str, lang: str, pages: dict[str, Candidate], sections: dict[str, str]) -> str:
+    """A page's title; for a section, "page title: section title" (a writer may point to one)."""
+    path = location.partition("#")[0]
+    if location == path or location not in sections:
+        return pages[path].title
+    return pages[path].title + SECTION_SEPARATOR.get(lang, ": ") + sections[location]
+
+
+def _items(page: str, lang: str, related: list[str], pages: dict[str, Candidate], sections: dict[str, str]) -> str:
     here = posixpath.dirname(page) or "."
-    return "".join(
-        f'<li><a href="{html.escape(posixpath.relpath(target, here))}">{html.escape(pages[target].title)}</a></li>'
-        for target in related
-    )
+    out = []
+    for location in related:
+        path, hash_, anchor = location.partition("#")
+        href = posixpath.relpath(path, here) + hash_ + anchor
+        out.append(f'<li><a href="{html.escape(href)}">{html.escape(label(location, lang, pages, sections))}</a></li>')
+    return "".join(out)
 
 
 def _override_of(text: str) -> tuple[str, list[str]] | None:
@@ -151,7 +189,9 @@ def write_related(site_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> dic
     for lang in languages:
         if not index_path(site_dir, lang).exists():
             continue
-        pages = _page_vectors(read_script(index_path(site_dir, lang)))
+        payload = read_script(index_path(site_dir, lang))
+        sections = {doc[0]: doc[1] for doc in payload["docs"] if doc[2] >= 0}
+        pages = _page_vectors(payload)
         pages = {p: c for p, c in pages.items() if (site_dir / p).exists()}
         known = set(pages)
         for candidate in pages.values():
@@ -167,7 +207,7 @@ def write_related(site_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> dic
             related = override(path, lang, source, entries, known) if entries else []
             related = related or computed[path][:MAX_PAGES]
             result[path] = related
-            items = _items(path, related, pages)
+            items = _items(path, lang, related, pages, sections)
             file.write_text(PLACEHOLDER.sub(lambda m, items=items: m[1] + items + m[2], text, count=1),
                             encoding="utf-8")
     return result

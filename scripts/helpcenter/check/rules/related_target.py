@@ -40,11 +40,12 @@ def check(project: Project) -> Iterator[Problem]:
                           f" {MAX_PAGES} (the most useful first)")
         known = {s.rel for s in project.sources if s.lang == source.lang}
         for entry in entries:
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(source.rel), entry.split("#", 1)[0]))
+            path = entry.split("#", 1)[0]  # a #section is checked on the built page (link-anchor)
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(source.rel), path))
             if target == source.rel:
                 yield Problem(source.display, _line(source, entry), ID, f"`related:` lists the page itself"
                               f" (`{entry}`): remove it")
-            elif not entry.endswith(".md") or target not in known:
+            elif not path.endswith(".md") or target not in known:
                 close = sorted(known, key=lambda k: -_common(k, target))[:1]
                 hint = f" (did you mean `{posixpath.relpath(close[0], posixpath.dirname(source.rel) or '.')}`?)" \
                     if close else ""
