@@ -82,7 +82,7 @@ FAULTS = [
     Fault("broken-navigation", add_nav_entry, "link-target", None, also={"build-warning"},
           message="navigation link to gone.md"),
     Fault("missing-translation", delete("docs/en/security.md"), "parity-pages", "docs/ja/security.md",
-          also={"link-target", "link-anchor", "build-warning"}),
+          also={"link-target", "link-anchor", "build-warning", "related-target"}),
     Fault("extra-section", append("docs/en/faq.md", "## Injected section {#injected-section}\n\nText."),
           "parity-sections", "docs/en/faq.md", "{#injected-section}"),
     Fault("lookalike-hyphen", append(EN, "[Support](https://bitbank-support.com/)"), "external-domain", EN,

@@ -229,7 +229,7 @@ def rank_figures(results: dict[str, list[str]], queries: list[Query], lang: str)
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_real_phrasing_is_measured_and_does_not_regress(browser_results, lang, figures):
     """Phrasing other people wrote (../shared/search-queries-real.tsv). Issue 12 asks for hit@1 0.85 and
-    hit@3 0.95; this guards what search reached (ja 0.85 / 0.91, en 0.96 / 0.96) against falling back."""
+    hit@3 0.95; this guards what search reached (ja 0.84 / 0.91, en 0.96 / 0.96) against falling back."""
     reached = {}
     for name, path in (("shared", SHARED_QUERIES), ("real", REAL_QUERIES), ("hold-out", HOLDOUT_QUERIES)):
         h1, h3, mrr, misses = rank_figures(browser_results[lang], read_queries(path), lang)
