@@ -204,7 +204,9 @@ def chromium() -> Iterator[Any]:
 
 @contextmanager
 def _page(browser: Any, initializer: str | None) -> Iterator[Any]:
-    context = browser.new_context()
+    # Search is timed alone: the offline worker would otherwise start keeping the
+    # whole language (1,000 pages) in the background while the keystrokes are timed.
+    context = browser.new_context(service_workers="block")
     try:
         context.add_init_script(INIT_SCRIPT % json.dumps(initializer))
         page = context.new_page()
