@@ -35,6 +35,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from helpcenter.paths import LANGUAGES, language_prefix
 from helpcenter.search.build_index import index_path, read_script
+from helpcenter.search.extract import link_target
 
 MIN_PAGES, MAX_PAGES = 3, 5
 LINK_OUT, LINK_IN, SAME_FOLDER, SIMILARITY = 2.0, 1.5, 0.5, 4.0
@@ -103,11 +104,8 @@ def _links(site_dir: Path, page: str, known: set[str]) -> set[str]:
     for a in article.css("a[href]") if article else []:
         if a.parent and a.parent.css_first("ul.hc-related__list") is not None:
             continue
-        href = (a.attributes.get("href") or "").split("#", 1)[0]
-        if not href or ":" in href:
-            continue
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
-        if target in known and target != page:
+        target = (link_target(a.attributes.get("href") or "", page) or "").partition("#")[0]
+        if target in known:
             found.add(target)
     return found
 

@@ -79,7 +79,7 @@ def _ancestors(node: LexborNode, stop: LexborNode) -> Iterator[LexborNode]:
         current = current.parent
 
 
-def _link_target(href: str, page_path: str) -> str | None:
+def link_target(href: str, page_path: str) -> str | None:
     """The site path (with #anchor) an href on `page_path` opens, if it is another page of the site."""
     if not href or href.startswith(("#", "/", "//")) or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", href):
         return None
@@ -96,7 +96,7 @@ def _pointer_target(item: LexborNode, page_path: str) -> str | None:
     """Where a list item points, when it is a pointer: it opens with a link to one other
     page (bold around the link is fine), or it is a card of a `.cards` grid with one."""
     links = [n for n in item.traverse() if n.tag == "a" and not _skipped(n)]
-    targets = {t for t in (_link_target(n.attributes.get("href") or "", page_path) for n in links) if t}
+    targets = {t for t in (link_target(n.attributes.get("href") or "", page_path) for n in links) if t}
     if len({t.partition("#")[0] for t in targets}) != 1:
         return None
     target = next(iter(targets)) if len(targets) == 1 else next(iter(targets)).partition("#")[0]
