@@ -305,9 +305,16 @@
    */
   Engine.prototype.answer = function (query) {
     var self = this
+    return this.rankLoaded(query).then(function (ranked) { return self.materialResult(query, ranked) })
+  }
+
+  /* The first `limit` ranked pages (all without one), once their postings and store are loaded. */
+  Engine.prototype.rankLoaded = function (query, limit) {
+    var self = this
     return this.prepare(query).then(function () {
       var ranked = self.rank(query)
-      return self.prepareShown(ranked).then(function () { return self.materialResult(query, ranked) })
+      if (limit) ranked = ranked.slice(0, limit)
+      return self.prepareShown(ranked).then(function () { return ranked })
     })
   }
 
@@ -347,10 +354,7 @@
   /* Plain page list for other features: Promise<[{url, title, section}]>. */
   Engine.prototype.pages = function (query, limit) {
     var self = this
-    return this.prepare(query).then(function () {
-      var ranked = self.rank(query).slice(0, limit || 10)
-      return self.prepareShown(ranked).then(function () { return self.pageList(ranked) })
-    })
+    return this.rankLoaded(query, limit || 10).then(function (ranked) { return self.pageList(ranked) })
   }
 
   Engine.prototype.pageList = function (ranked) {
