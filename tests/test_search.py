@@ -212,7 +212,7 @@ def test_hold_out_queries_hit_rate_at_3(browser_results, lang, figures):
     """Queries written apart from the shared list, so that tuning to it does not pass for quality."""
     rate, misses = hit_rate(browser_results[lang], read_queries(HOLDOUT_QUERIES), lang)
     figures.append(f"search {lang}: hit@3 on hold-out queries {rate:.1%}; misses: {misses or 'none'}")
-    assert rate >= 0.95, misses
+    assert rate == 1.0, misses
 
 
 def rank_figures(results: dict[str, list[str]], queries: list[Query], lang: str) -> tuple[float, float, float, list]:
@@ -227,15 +227,17 @@ def rank_figures(results: dict[str, list[str]], queries: list[Query], lang: str)
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_real_phrasing_is_measured_and_does_not_regress(browser_results, lang, figures):
-    """Phrasing other people wrote (../shared/search-queries-real.tsv). Issue 12 asks for hit@1 0.85 and
-    hit@3 0.95; this guards what search reached (ja 0.84 / 0.91, en 0.96 / 0.96) against falling back."""
+def test_shared_and_real_phrasing_reach_issue_12_targets(browser_results, lang, figures):
+    """The shared list and phrasing other people wrote (../shared/search-queries-real.tsv): issue 12
+    asks for hit@1 0.85 and hit@3 0.95 on both, in each language."""
     reached = {}
     for name, path in (("shared", SHARED_QUERIES), ("real", REAL_QUERIES), ("hold-out", HOLDOUT_QUERIES)):
         h1, h3, mrr, misses = rank_figures(browser_results[lang], read_queries(path), lang)
         reached[name] = (h1, h3)
         figures.append(f"search {lang} {name}: hit@1 {h1:.2f}, hit@3 {h3:.2f}, MRR {mrr:.2f}; not first: {misses}")
-    assert reached["real"][0] >= 0.8 and reached["real"][1] >= 0.9
+    short = {name: (h1, h3) for name, (h1, h3) in reached.items()
+             if name != "hold-out" and (h1 < 0.85 or h3 < 0.95)}
+    assert not short, f"below hit@1 0.85 / hit@3 0.95: {short}"
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
