@@ -9,11 +9,16 @@ that real queries and generated ones both hit. The same seed and size always
 give the same files, byte for byte.
 
 Layout: docs/<lang>/index.md (home), docs/<lang>/<category>/index.md and
-docs/<lang>/<category>/<nnnn>-<slug>.md, the same paths in both languages.
+docs/<lang>/<category>/<nnnn>-<slug>.md, the same paths in both languages. A
+category of more than LARGE_CATEGORY pages (10,000 pages per language) puts
+them in parts of PART_PAGES, docs/<lang>/<category>/part-NN/<nnnn>-<slug>.md,
+as a large help center groups articles in sections: the navigation a page
+shows then lists its part, not a thousand siblings.
 """
 
 from __future__ import annotations
 
+import posixpath
 import random
 import shutil
 from dataclasses import dataclass, field, replace
@@ -23,6 +28,8 @@ from helpcenter.bench import vocabulary as v
 
 LANGS = ("ja", "en")
 DEFAULT_SEED = 8
+LARGE_CATEGORY = 200
+PART_PAGES = 100
 
 
 @dataclass(frozen=True)
@@ -35,8 +42,12 @@ class Topic:
     symptom: v.Symptom
     edition: int = 1  # above 1 when a corpus asks for more pages than there are topics (10,000 pages)
 
-    def slug(self, number: int) -> str:
-        return f"{self.category.slug}/{number:04d}-{self.subject.slug}-{self.operation.slug}-{self.symptom.slug}"
+    def slug(self, number: int, pages_in_category: int = 0) -> str:
+        """The page's path without .md; in a large category, within its part (see the module docstring)."""
+        name = f"{number:04d}-{self.subject.slug}-{self.operation.slug}-{self.symptom.slug}"
+        if pages_in_category > LARGE_CATEGORY:
+            name = f"part-{(number - 1) // PART_PAGES + 1:02d}/{name}"
+        return f"{self.category.slug}/{name}"
 
     def subject_text(self, lang: str) -> str:
         op, subject = getattr(self.operation, lang), getattr(self.subject, lang)
@@ -209,7 +220,7 @@ def generate(root: Path, pages_per_lang: int, seed: int = DEFAULT_SEED, queries_
         shutil.rmtree(root)
     corpus = Corpus(root, pages_per_lang)
     for plan in plans:
-        corpus.topic_pages.extend((topic.slug(number), topic) for number, topic in enumerate(plan, 1))
+        corpus.topic_pages.extend((topic.slug(number, len(plan)), topic) for number, topic in enumerate(plan, 1))
     by_category: dict[str, list[tuple[str, Topic]]] = {}
     for path, topic in corpus.topic_pages:
         by_category.setdefault(topic.category.slug, []).append((path, topic))
@@ -222,9 +233,10 @@ def generate(root: Path, pages_per_lang: int, seed: int = DEFAULT_SEED, queries_
             _write(base / category.slug / "index.md", render_category_index(category, by_category[category.slug], lang))
         for path, topic in corpus.topic_pages:
             siblings = [p for p in by_category[topic.category.slug] if p[0] != path]
-            related = [(f"{p.split('/', 1)[1]}.md", t.title(lang))
+            here = posixpath.dirname(path)
+            related = [(posixpath.relpath(f"{p}.md", here), t.title(lang))
                        for p, t in page_rng.sample(siblings, min(len(siblings), page_rng.randint(1, 3)))]
-            related.append(("index.md", getattr(topic.category, lang)))
+            related.append((posixpath.relpath(f"{topic.category.slug}/index.md", here), getattr(topic.category, lang)))
             _write(base / f"{path}.md", render_topic_page(topic, lang, related, page_rng))
     corpus.queries = _queries(corpus.topic_pages, queries_per_lang, rng)
     return corpus
