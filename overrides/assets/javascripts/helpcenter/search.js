@@ -148,11 +148,12 @@
     })
     var pages = new Map()
     var docs = this.docs
+    var coverage = new Coverage(terms, weights)
     results.forEach(function (r) {
       var ref = +r.ref
       var parent = docs[ref][2]
       var pageRef = parent < 0 ? ref : parent
-      var score = round6(r.score * coverageFactor(terms, r.matchData.metadata, weights))
+      var score = round6(r.score * coverage.factor(r.matchData.metadata))
       var page = pages.get(pageRef)
       if (!page) pages.set(pageRef, page = { ref: pageRef, score: 0, hits: [] })
       page.hits.push({ ref: ref, score: score })
@@ -200,18 +201,28 @@
    * that matches every word. The weights (analyzer factors) make grammar and
    * intent words count less than the topic.
    */
-  function coverageFactor(terms, matched, weights) {
-    var covered = new Set()
-    var keys = Object.keys(matched)
-    terms.forEach(function (t) {
+  function Coverage(terms, weights) {
+    var total = 0
+    weights.forEach(function (w) { total += w })
+    this.terms = terms
+    this.weights = weights
+    this.total = total
+    this.prefixed = terms.some(function (t) { return t.prefix })
+    this.covered = new Uint8Array(weights.length) /* reused for every entry: rank calls factor thousands of times */
+  }
+
+  Coverage.prototype.factor = function (matched) {
+    var covered = this.covered
+    var keys = this.prefixed ? Object.keys(matched) : null
+    covered.fill(0)
+    this.terms.forEach(function (t) {
       var hit = Object.prototype.hasOwnProperty.call(matched, t.term) ||
         (t.prefix && keys.some(function (k) { return k.indexOf(t.term) === 0 }))
-      if (hit) t.covers.forEach(function (c) { covered.add(c) })
+      if (hit) t.covers.forEach(function (c) { covered[c] = 1 })
     })
-    var total = 0
     var got = 0
-    weights.forEach(function (w, p) { total += w; if (covered.has(p)) got += w })
-    var share = total ? got / total : 1
+    this.weights.forEach(function (w, p) { if (covered[p]) got += w })
+    var share = this.total ? got / this.total : 1
     return share * share
   }
 
