@@ -41,6 +41,11 @@ MIN_PAGES, MAX_PAGES = 3, 5
 LINK_OUT, LINK_IN, SAME_FOLDER, SIMILARITY = 2.0, 1.5, 0.5, 4.0
 VECTOR_FIELDS = ("words", "text")
 TOP_TERMS = 40
+# A top term more pages than this share is left out of the comparison, as
+# Lucene's "more like this" leaves out terms above its maxDocFreq: it says
+# little about which pages are alike, and comparing every pair of its
+# holders costs pages² (10,000 pages of one template share most top terms).
+MAX_HOLDERS = 200
 PLACEHOLDER = re.compile(r'(<nav class="hc-related"[^>]*>.*?<ul class="hc-related__list">)(</ul>)', re.S)
 
 
@@ -62,7 +67,8 @@ def top_terms(vector: dict[int, float]) -> dict[int, float]:
 
 
 def similarities(pages: dict[str, Candidate]) -> dict[str, dict[str, float]]:
-    """The cosine of every two pages that share a top term, through an inverted list."""
+    """The cosine of every two pages that share a top term (one at most MAX_HOLDERS pages
+    share), through an inverted list."""
     tops = {path: top_terms(page.vector) for path, page in pages.items()}
     holders: dict[int, list[tuple[str, float]]] = defaultdict(list)
     for path, top in tops.items():
@@ -71,6 +77,8 @@ def similarities(pages: dict[str, Candidate]) -> dict[str, dict[str, float]]:
     found: dict[str, dict[str, float]] = {path: defaultdict(float) for path in pages}
     for path, top in tops.items():
         for term, weight in top.items():
+            if len(holders[term]) > MAX_HOLDERS:
+                continue
             for other, other_weight in holders[term]:
                 if other != path:
                     found[path][other] += weight * other_weight
