@@ -155,3 +155,41 @@ def test_split_index_loads_on_demand_from_disk_and_ranks_the_same(page, split_si
     assert 0 < len(after_one & postings) < len(postings), "a query loads the postings of its terms, not all"
     assert same_ranking(browser_rankings(page, split_site, lang), cli_rankings(split_site, lang)) == []
     assert not seen.problems()
+
+
+FIRST_SCREEN_LOADED = """
+async q => {
+  const engine = await window.hcSearch.ready()
+  const ranked = await engine.rankLoaded(q)
+  const loaded = ranked.map(p => [p.ref, ...p.hits.map(h => h.ref)].every(ref => engine.docs[ref][0] !== null))
+  return loaded
+}
+"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_results_wait_only_for_the_first_screen_and_the_rest_follows(page, split_site, lang):
+    """Results are shown once the store of the first 10 pages (what Material renders at once) is in;
+    the rest loads in the background and is there when a scroll asks Material for more."""
+    query = {"ja": "ページ", "en": "support"}[lang]
+    seen = watch(page)
+    page.goto((split_site / START_PAGE[lang]).as_uri())
+    page.locator("input[data-md-component=search-query]").focus()
+    page.wait_for_function("() => window.hcSearchTimings")
+    loaded = page.evaluate(FIRST_SCREEN_LOADED, query)
+    assert len(loaded) > 10, "the query lists more pages than the first screen"
+    assert all(loaded[:10]) and not all(loaded[10:]), loaded
+    page.wait_for_function("""async q => {
+      const engine = await window.hcSearch.ready()
+      return engine.rank(q).every(p => engine.docs[p.ref][0] !== null)
+    }""", arg=query)
+    assert search(page, query)
+    results = page.locator(".md-search-result__list")
+    for _ in range(5):  # Material renders more groups each time the list is scrolled to its end
+        results.evaluate("el => el.closest('.md-search-result__scrollwrap, .md-search__scrollwrap').scrollTo(0, 1e6)")
+        page.wait_for_timeout(150)
+    titles = page.locator(".md-search-result__article").evaluate_all(
+        "els => els.map(e => (e.querySelector('h1, h2') || {}).textContent || '')")
+    assert len(page.locator(".md-search-result__item").all()) > 10
+    assert titles and all(t.strip() for t in titles), titles
+    assert not seen.problems()

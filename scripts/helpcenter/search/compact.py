@@ -38,12 +38,12 @@ from pathlib import Path
 FORMAT_VERSION = 3
 GLOBAL = "__hcSearchIndex"
 LUNR_VERSION = "2.3.9"
-# Target raw size of one postings or store file: small enough that a query
-# loads little beyond what it needs (the postings of its terms, the store of
-# up to 50 pages listed), large enough that a site of 100 pages is a handful
-# of files.
+# Target size of one postings or store file, in characters: small enough that
+# a query loads little beyond what it needs (the postings of its terms, the
+# store of the first screen of results: 10 pages, likely in 10 files on a
+# large site), large enough that a site of 100 pages is a handful of files.
 SHARD_BYTES = 64_000
-STORE_SHARD_BYTES = 64_000
+STORE_SHARD_BYTES = 16_000
 # Varints in printable ASCII that JSON leaves as they are: '#'..'~' without
 # the backslash. The first BASE characters are digits with more to follow,
 # the next BASE the last digit of a number.

@@ -41,6 +41,8 @@
    * would also cost highlighting and rendering time.
    */
   var MAX_PAGES = 50
+  /* Result groups Material renders at once (it renders 4 more each time the list is scrolled to its end). */
+  var FIRST_SCREEN = 10
   var MAX_SECTIONS = 5
   var SECTION_SHARE = 0.2
   /* Share of a page's other entries added to its best: the page about a topic treats it in several sections. */
@@ -319,13 +321,24 @@
     return this.rankLoaded(query).then(function (ranked) { return self.materialResult(query, ranked) })
   }
 
-  /* The first `limit` ranked pages (all without one), once their postings and store are loaded. */
+  /*
+   * The first `limit` ranked pages (all without one), once their postings and
+   * the store of the first FIRST_SCREEN are loaded; the store of the rest
+   * follows in the background, long before a scroll asks Material for them
+   * (a list of 50 pages spread over a large site would otherwise wait for
+   * most of its store files).
+   */
   Engine.prototype.rankLoaded = function (query, limit) {
     var self = this
     return this.prepare(query).then(function () {
       var ranked = self.rank(query)
       if (limit) ranked = ranked.slice(0, limit)
-      return self.prepareShown(ranked).then(function () { return ranked })
+      return self.prepareShown(ranked.slice(0, FIRST_SCREEN)).then(function () {
+        if (ranked.length > FIRST_SCREEN) {
+          self.prepareShown(ranked.slice(FIRST_SCREEN)).catch(function (err) { console.warn("[search] " + err.message) })
+        }
+        return ranked
+      })
     })
   }
 
@@ -340,23 +353,25 @@
     var marks = this.analyzer.highlights(query)
     var items = (ranked || this.rank(query)).map(function (page) {
       var hits = page.hits
-      var group = hits.map(function (h) { return item(docs[h.ref], h.score, marks) })
-      var own = hits.find(function (h) { return h.ref === page.ref })
-      if (!own) group.push(item(docs[page.ref], 0, marks))
-      /* Material's Enter key goes to the group whose page entry scores best. */
-      group.forEach(function (it) { if (it.location.indexOf("#") < 0) it.score = Math.max(it.score, page.score) })
+      /* Material's Enter key goes to the group whose page entry scores best: it scores as its page. */
+      var group = hits.map(function (h) {
+        return item(docs[h.ref], h.ref === page.ref ? Math.max(h.score, page.score) : h.score, marks)
+      })
+      var own = hits.some(function (h) { return h.ref === page.ref })
+      if (!own) group.push(item(docs[page.ref], Math.max(0, page.score), marks))
       return group
     })
     return { items: items }
   }
 
+  /* An entry Material may render; beyond the first screen its store may still be loading (rankLoaded). */
   function item(doc, score, marks) {
     var title = null
     var text = null
     return {
-      location: doc[0],
-      get title() { return title === null ? (title = highlight(doc[1], marks)) : title },
-      get text() { return text === null ? (text = snippet(doc[3], marks)) : text },
+      get location() { return doc[0] || "" },
+      get title() { return doc[1] === null ? "" : title === null ? (title = highlight(doc[1], marks)) : title },
+      get text() { return doc[3] === null ? "" : text === null ? (text = snippet(doc[3], marks)) : text },
       score: score,
       terms: {}
     }
