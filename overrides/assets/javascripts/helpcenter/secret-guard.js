@@ -6,7 +6,8 @@
  * It judges by shape and context, not by a list of examples: a token that
  * looks like a password next to a password word, a 4–8 digit number whose
  * nearest label is a verification code (and not an order, an amount, a
- * bank-transfer code or an error code), twelve or more BIP-39 words in a row
+ * bank-transfer code or an error code), either also on the line under a
+ * label that ends its line ("Password:" / "認証コード：" then the value), twelve or more BIP-39 words in a row
  * whatever separates them (even across fields), 64 hex digits or a WIF/xprv
  * key (also split in pieces) near a key word, a long random token after a
  * "secret" label. Cases: data/composer/guard-cases.yml, run in Chromium by
@@ -117,6 +118,14 @@
     })
     for (var h = 0; h < hits.length; h++) {
       var after = lineAfter(text, hits[h].end, 48)
+      /*
+       * "Password:" ending its line: the value is on the next line that has
+       * text, as in a form copied out; after a bare "Password" only a value
+       * alone on its line (the next line of a sentence is not one).
+       */
+      var label = after.match(/^\s*([:=：]|は|is|was)?\s*$/i)
+      var below = label && text.slice(hits[h].end + after.length).match(/^\n\s*([^\n]{1,48})/)
+      if (below && (label[1] || !/\s/.test(below[1].trim()))) after = (label[1] ? label[1] + " " : "") + below[1]
       /* Tokens: runs of printable ASCII, up to the first few after the word. */
       var re = /[!-~]+/g
       var seen = 0
@@ -158,6 +167,12 @@
   /* The label that tells what a number is: the nearest code word before it (or right after it), and what qualifies it. */
   function otpLabelled(text, start, end) {
     var before = lineBefore(text, start, 60)
+    /* A number opening its line, under a line that ends in a label ("認証コード：", "2FA code"): that label. */
+    if (!before.trim()) {
+      var above = text.slice(0, start - before.length).replace(/\s+$/, "")
+      var lastLine = above.slice(above.lastIndexOf("\n") + 1)
+      if (/(?:[:：=]|コード|番号|(?<![a-z])(?:code|number|otp|2fa|pin))\s*$/i.test(lastLine)) before = lastLine.slice(-60) + " "
+    }
     /* A sentence break between the label and the number ends the label's reach, except for a short one. */
     var immediate = before.slice(-14)
     if (ID_WORD.test(immediate) && !/認証|verification|2fa|otp|sms|authenticator|ワンタイム/i.test(immediate.slice(immediate.search(ID_WORD)))) return false
