@@ -14,8 +14,10 @@ from helpcenter.bench.budgets import js_profile_text
 METHODS = {
     "builds": "ours = the real mkdocs.yml pointed at the corpus; stock = the same without this project's search "
               "(overrides/ copied without partials/search.html and the scripts main.html adds before Material's "
-              "bundle, hooks without on_post_build, so no prebuilt index, CSP or SEO step; mkdocs-static-i18n "
-              "reconfigure_search at its default, true). Timed as `mkdocs build --strict` in a fresh process.",
+              "bundle, hooks without on_post_build, so no prebuilt index, CSP or SEO step; Material's search plugin "
+              "indexes both languages; mkdocs-static-i18n reconfigure_search false, as in our mkdocs.yml, since its "
+              "duplicate check compares every ja entry with every en entry: hours at 10,000 pages). "
+              "Timed as `mkdocs build --strict` in a fresh process.",
     "ready": "New browser context (cold cache); at the load event the search box is clicked. Focus to ready = "
              "first focusin on the search box to the moment .md-search-result__meta leaves its initializing text "
              "(Material changes it when the worker answers the first empty query after READY, for both builds). "
