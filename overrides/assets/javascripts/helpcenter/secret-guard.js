@@ -7,11 +7,11 @@
  * looks like a password next to a password word, a 4–8 digit number whose
  * nearest label is a verification code (and not an order, an amount, a
  * bank-transfer code or an error code), either also on the line under a
- * label that ends its line ("Password:" / "認証コード：" then the value), twelve or more BIP-39 words in a row
- * whatever separates them (even across fields), 64 hex digits or a WIF/xprv
- * key (also split in pieces) near a key word, a long random token after a
- * "secret" label. Cases: data/composer/guard-cases.yml, run in Chromium by
- * tests/test_secret_guard.py.
+ * label that ends its line ("Password:" / "認証コード：" then the value),
+ * twelve or more BIP-39 words in a row whatever separates them (even across
+ * fields), 64 hex digits or a WIF/xprv key (also split in pieces) near a
+ * key word, a long random token after a "secret" label. Cases:
+ * data/composer/guard-cases.yml, run in Chromium by tests/test_secret_guard.py.
  *
  * window.hcSecretGuard:
  *   scan(text, field) -> [{kind, hint?}]; kinds: password, otp, phrase,
