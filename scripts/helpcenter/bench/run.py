@@ -393,7 +393,9 @@ def main(argv: list[str] | None = None) -> int:
     data: dict[str, Any] = {
         "version": 1,
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
-        "command": "scripts/bench" + (" --tiny" if settings.tiny else ""),
+        "command": "scripts/bench" + (" --tiny" if settings.tiny else "")
+                   + ("" if settings.sizes == ((5, 10) if settings.tiny else (100, 1000))
+                      else " --sizes " + ",".join(str(n) for n in settings.sizes)),
         "settings": asdict(settings),
         "machine": info,
         "methods": report.METHODS,
