@@ -337,7 +337,7 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, Settings]:
                         "(default: <out>/work)")
     parser.add_argument("--sizes", default=None, help="synthetic pages per language, comma-separated "
                         "(default 100,1000; --tiny 5,10; 100,1000,10000 adds the large corpus, about "
-                        "an hour more)")
+                        "35 minutes more)")
     parser.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED)
     parser.add_argument("--ready-samples", type=int, default=None, help="cold loads per language (default 3)")
     parser.add_argument("--no-profile", action="store_true", help="skip the pyinstrument profiles")
