@@ -345,10 +345,12 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, Settings]:
                         help="also profile the whole build of this corpus (real, synthetic-1000, ...); slow")
     parser.add_argument("--keep-sites", action="store_true", help="keep the built sites in the work folder")
     args = parser.parse_args(argv)
-    sizes_arg = args.sizes or ("5,10" if args.tiny else "100,1000")
+    sizes = default_sizes(args.tiny)
+    if args.sizes:
+        sizes = tuple(sorted(int(s) for s in args.sizes.split(",") if s.strip()))
     settings = Settings(
         tiny=args.tiny,
-        sizes=tuple(sorted(int(s) for s in sizes_arg.split(",") if s.strip())),
+        sizes=sizes,
         seed=args.seed,
         ready_samples=args.ready_samples or (1 if args.tiny else 3),
         shared_per_lang=3 if args.tiny else None,
@@ -360,6 +362,11 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, Settings]:
         keep_sites=args.keep_sites,
     )
     return args, settings
+
+
+def default_sizes(tiny: bool) -> tuple[int, ...]:
+    """Synthetic pages per language when --sizes is not given (results.json names --sizes otherwise)."""
+    return (5, 10) if tiny else (100, 1000)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -394,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
         "version": 1,
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": "scripts/bench" + (" --tiny" if settings.tiny else "")
-                   + ("" if settings.sizes == ((5, 10) if settings.tiny else (100, 1000))
+                   + ("" if settings.sizes == default_sizes(settings.tiny)
                       else " --sizes " + ",".join(str(n) for n in settings.sizes)),
         "settings": asdict(settings),
         "machine": info,
