@@ -18,11 +18,12 @@ named by `files()`:
 
 - `index.<lang>.js`: the manifest (analyzer data, terms, idf, constants,
   page structure, shard boundaries), loaded on first focus;
-- `index.<lang>.lengths.js`: field lengths, loaded with the first query;
+- `index.<lang>.lengths.js`: field lengths, loaded once search is ready
+  (every query needs them);
 - `index.<lang>.p<K>.js`: postings of a range of terms, loaded when a query
   names one of them;
 - `index.<lang>.s<K>.js`: the store of a range of pages, loaded when one of
-  them is shown.
+  them is on the first screen of results, or right after for the rest.
 
 `expand()` turns the files back into lunr's serialized index, which the CLI
 loads with lunr.py's `Index.load`; tests prove it equal to lunr.py's own.
