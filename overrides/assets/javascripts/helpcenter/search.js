@@ -358,7 +358,7 @@
         return item(docs[h.ref], h.ref === page.ref ? Math.max(h.score, page.score) : h.score, marks)
       })
       var own = hits.some(function (h) { return h.ref === page.ref })
-      if (!own) group.push(item(docs[page.ref], Math.max(0, page.score), marks))
+      if (!own) group.push(item(docs[page.ref], page.score, marks))
       return group
     })
     return { items: items }
