@@ -3,8 +3,9 @@
 The site ships compact.py's encoding of the lunr.py index, split into files a
 page loads when a query needs them. These tests prove, on the real site and
 on every query list, that nothing of the answer changed: the encoding
-round-trips to lunr.py's serialized index, the CLI ranks as it did with that
-index, and the browser (which loads only the files a query needs and rebuilds
+round-trips to lunr.py's serialized index, its fields merged into the one
+field queried score every entry as the fields did, the CLI ranks as it did
+with that index, and the browser (which loads only the files a query needs and rebuilds
 field vectors from tf and lengths) ranks as the CLI does, same pages, order
 and scores, also with the index cut into many small files, from file://.
 """
@@ -16,11 +17,12 @@ from pathlib import Path
 
 import pytest
 from lunr.builder import Builder
+from lunr.index import Index
 
 from conftest import search, watch
 from helpcenter.bench.queries import REAL_QUERIES, SHARED_QUERIES
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES
-from helpcenter.search import build_index, compact
+from helpcenter.search import build_index, compact, merge_fields
 from helpcenter.search.engine import Engine
 from helpcenter.search.extract import iter_pages
 from test_search import HOLDOUT_QUERIES, START_PAGE, read_queries
@@ -72,6 +74,29 @@ def test_cli_ranks_exactly_as_with_lunr_py_index(site_dir, lunr_py_payloads):
         different = [q.text for q in ALL_QUERIES
                      if q.lang == lang and ranking(before, q.text) != ranking(after, q.text)]
         assert different == [], lang
+
+
+def test_merged_field_scores_every_entry_as_lunr_py_fields_do(lunr_py_payloads):
+    """Queried with its fields merged into one (merge_fields.py), the index matches the same
+    entries by the same terms, and scores them equal to the last bits of a float."""
+    for lang in LANGUAGES:
+        payload = lunr_py_payloads[lang][0]
+        engine = Engine(payload)
+        fields = Index.load(payload["index"])
+        assert engine.index.fields == [merge_fields.FIELD] and len(fields.fields) > 1
+        checked = 0
+        for q in ALL_QUERIES:
+            if q.lang != lang or not (terms := engine.analyzer.query_terms(q.text)):
+                continue
+            weights = engine.analyzer.factors(q.text)
+            merged = {m["ref"]: m for m in engine.matches(terms, weights)}
+            separate = {m["ref"]: m for m in engine.matches(terms, weights, fields)}
+            assert merged.keys() == separate.keys(), q.text
+            for ref, m in separate.items():
+                assert merged[ref]["score"] == pytest.approx(m["score"], rel=1e-12, abs=0), (q.text, ref)
+                assert set(merged[ref]["match_data"].metadata) == set(m["match_data"].metadata), (q.text, ref)
+                checked += 1
+        assert checked > 1000, lang
 
 
 BROWSER_RANKING = """

@@ -4,7 +4,8 @@ Mirrors the ranking in `overrides/assets/javascripts/helpcenter/search.js`:
 - each query term is looked up weighing what the query words it stands for
   weigh (analyzer.factors): a word's bigrams share its weight, an intent word
   weighs a fifth, so grammar and "how to" cannot outscore the topic;
-- lunr scores each page entry and section (BM25, a heading above the text);
+- lunr scores each page entry and section (BM25, a heading above the text;
+  its fields merged into one, merge_fields.py, with the same scores);
 - times the weighted share of the query the entry matches, squared, so that
   an entry about the whole query beats one that repeats one word (the
   weights, analyzer.factors, make grammar and intent words count less);
@@ -26,6 +27,7 @@ from lunr.query import Query
 
 from helpcenter.search.analyzer import Analyzer, QueryTerm
 from helpcenter.search.build_index import index_path, read_script
+from helpcenter.search.merge_fields import merge_fields
 
 
 @dataclass
@@ -60,7 +62,7 @@ class Engine:
         self.lang = payload["lang"]
         self.docs = payload["docs"]
         self.ref_of = {doc[0]: ref for ref, doc in enumerate(self.docs)}
-        self.index = Index.load(payload["index"])
+        self.index = Index.load(merge_fields(payload["index"]))  # as the browser queries it
         spec = payload["analyzer"]
         self.analyzer = Analyzer(spec["stopwords"], spec["synonyms"], spec["intent"], self.index.inverted_index,
                                  spec["words"], spec["readings"])
@@ -74,12 +76,8 @@ class Engine:
         if not terms:
             return []
         weights = self.analyzer.factors(text)
-        query = self.index.create_query()
-        for t in terms:
-            query.term(t.term, use_pipeline=False, boost=t.boost * term_weight(t, weights),
-                       wildcard=Query.WILDCARD_TRAILING if t.prefix else Query.WILDCARD_NONE)
         pages: dict[int, PageResult] = {}
-        for match in self.index.query(query):
+        for match in self.matches(terms, weights):
             ref = int(match["ref"])
             location, title, parent, _ = self.docs[ref]
             page_ref = ref if parent < 0 else parent
@@ -99,6 +97,15 @@ class Engine:
             kept = [hit for hit in page.sections if hit.score >= top * SECTION_SHARE]
             page.sections = sorted(kept, key=lambda hit: (-hit.score, self.ref_of[hit.location]))[:MAX_SECTIONS]
         return ranked[:MAX_PAGES]
+
+    def matches(self, terms: list[QueryTerm], weights: list[float], index: Index | None = None) -> list[dict]:
+        """lunr's matches of the analyzed query, on `index` (this engine's, fields merged, by default)."""
+        index = self.index if index is None else index
+        query = index.create_query()
+        for t in terms:
+            query.term(t.term, use_pipeline=False, boost=t.boost * term_weight(t, weights),
+                       wildcard=Query.WILDCARD_TRAILING if t.prefix else Query.WILDCARD_NONE)
+        return index.query(query)
 
 
 def page_score(scores: list[float]) -> float:

@@ -209,13 +209,25 @@
     this.terms = terms
     this.weights = weights
     this.total = total
-    this.prefixed = terms.some(function (t) { return t.prefix })
-    this.covered = new Uint8Array(weights.length) /* reused for every entry: rank calls factor thousands of times */
+    this.covered = new Uint8Array(weights.length) /* reused: see factor */
+    this.known = new Map()
   }
 
+  /*
+   * rank asks for thousands of entries, which match few distinct sets of
+   * terms: the factor is computed once per set (named by its terms, in the
+   * order lunr met them).
+   */
   Coverage.prototype.factor = function (matched) {
+    var name = null
+    for (var term in matched) name = name === null ? term : name + "\n" + term
+    var known = this.known.get(name)
+    if (known === undefined) this.known.set(name, known = this.compute(matched, Object.keys(matched)))
+    return known
+  }
+
+  Coverage.prototype.compute = function (matched, keys) {
     var covered = this.covered
-    var keys = this.prefixed ? Object.keys(matched) : null
     covered.fill(0)
     this.terms.forEach(function (t) {
       var hit = Object.prototype.hasOwnProperty.call(matched, t.term) ||

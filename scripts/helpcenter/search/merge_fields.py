@@ -1,0 +1,52 @@
+"""One lunr field standing for all of an index's fields, with the same scores.
+
+lunr's query works per (term, field, document): for each it makes a field
+reference, match data and a set entry, and then a dot product per (field,
+document) it met. On a large site that is most of a keystroke's time, and a
+section's page title (the `page` field) repeats the terms of its other
+fields for every section of the page.
+
+lunr scores a document as the sum, over fields, of the query vector's cosine
+with the field's vector: sum_f (q_f . v_f) / |q_f|. Our queries never limit
+a clause to some fields, so every field gets the same query vector q, and
+the sum is (q . sum_f v_f) / |q|: one field whose vector element for a term
+is the sum of the fields' elements scores every document as the fields did
+(up to float rounding in the last bits), matches the same terms, and costs
+lunr one pass per (term, document). Build time keeps lunr.py's index with
+its fields (their lengths and boosts make the elements); this is how it is
+queried, by the CLI (engine.py) and, built the same way term by term, by
+the browser (index-loader.js, which sums in the same field order).
+"""
+
+from __future__ import annotations
+
+FIELD = "all"
+
+
+def merge_fields(index: dict) -> dict:
+    """lunr's serialized `index` with its fields summed into FIELD (vector elements added in field order)."""
+    fields: list[str] = index["fields"]
+    sums: dict[str, dict[int, float]] = {}
+    refs: list[str] = []
+    for field in fields:
+        prefix = f"{field}/"
+        for key, elements in index["fieldVectors"]:
+            if not key.startswith(prefix):
+                continue
+            ref = key[len(prefix):]
+            merged = sums.get(ref)
+            if merged is None:
+                merged = sums[ref] = {}
+                refs.append(ref)
+            for i in range(0, len(elements), 2):
+                merged[elements[i]] = merged.get(elements[i], 0) + elements[i + 1]
+    inverted = []
+    for term, posting in index["invertedIndex"]:
+        docs: dict[str, dict] = {}
+        for field in fields:
+            for ref in posting[field]:
+                docs[ref] = {}
+        inverted.append([term, {"_index": posting["_index"], FIELD: docs}])
+    field_vectors = [[f"{FIELD}/{ref}", [x for term_id in sorted(sums[ref]) for x in (term_id, sums[ref][term_id])]]
+                     for ref in refs]
+    return {**index, "fields": [FIELD], "fieldVectors": field_vectors, "invertedIndex": inverted}
