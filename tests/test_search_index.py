@@ -12,6 +12,8 @@ and scores, also with the index cut into many small files, from file://.
 
 from __future__ import annotations
 
+import math
+import random
 import shutil
 from pathlib import Path
 
@@ -97,6 +99,26 @@ def test_merged_field_scores_every_entry_as_lunr_py_fields_do(lunr_py_payloads):
                 assert set(merged[ref]["match_data"].metadata) == set(m["match_data"].metadata), (q.text, ref)
                 checked += 1
         assert checked > 1000, lang
+
+
+def round3_cases() -> list[float]:
+    """Field-vector elements' range, with every kind of value near a tie between two thousandths:
+    exact ties (odd multiples of 1/16), one float step either side, and a millionth either side."""
+    rng = random.Random(17)
+    ties = [k / 16 for k in range(1, 1600, 2)]
+    near = [x + d for k in range(0, 60_000, 7) for x in [k / 1000 + 0.0005]
+            for d in (0.0, 1e-6, -1e-6, 2e-7, -2e-7)]
+    steps = [math.nextafter(x, direction) for x in ties for direction in (0, math.inf)]
+    return ties + near + steps + [rng.uniform(0, 60) for _ in range(20_000)]
+
+
+def test_browser_rounds_field_vector_elements_as_lunr_py_did(page, site_dir):
+    """index-loader.js's round3 is Python's round(x, 3), which made lunr.py's elements."""
+    page.goto((site_dir / START_PAGE["en"]).as_uri())
+    search(page, "withdrawal")
+    cases = round3_cases()
+    got = page.evaluate("xs => xs.map(window.hcIndexLoader.round3)", cases)
+    assert [(x, y) for x, y in zip(cases, got, strict=True) if y != round(x, 3)] == []
 
 
 BROWSER_RANKING = """

@@ -35,6 +35,8 @@
   var BASE = 45 /* digits below BASE say more digits follow; BASE and above end a number */
   var GLOBAL = "__hcSearchIndex"
   var MERGED_FIELD = "all" /* merge_fields.FIELD */
+  /* What lunr keeps per posting: nothing (no positions), one object shared by every posting. */
+  var NO_METADATA = Object.freeze({})
 
   /* search.js's script loader (a <script> element: works from file://), given to open(). */
   var loadScript = null
@@ -71,9 +73,14 @@
    * Python's round(x, 3), which lunr.py used: the 3-decimal number nearest to
    * x's exact value. toFixed computes the same except on an exact tie, which
    * it breaks upward and Python to even; a double is exactly halfway between
-   * two thousandths only when it is an odd multiple of 1/16.
+   * two thousandths only when it is an odd multiple of 1/16. Most elements
+   * are not within a millionth of a tie, and then Math.round on x * 1000
+   * (off by far less) finds the same thousandth without formatting a string.
    */
   function round3(x) {
+    var thousandths = x * 1000
+    var fraction = thousandths - Math.floor(thousandths)
+    if (Math.abs(fraction - 0.5) > 1e-6) return Math.round(thousandths) / 1000
     var sixteenths = x * 16
     if (Number.isInteger(sixteenths) && sixteenths % 2 !== 0) {
       var k = Math.floor(x * 1000)
@@ -116,6 +123,8 @@
     this.lengths = null
     this.raw = new Array(this.terms.length) /* per term, its postings strings (one per field) once loaded */
     this.ready = new Uint8Array(this.terms.length) /* 1 once a term's postings are in the lunr index */
+    this.vectors = new Array(this.docs.length)
+    this.sums = new Float64Array(this.docs.length).fill(-1) /* addTerm's sums per document; -1: none yet */
     var t0 = performance.now()
     this.index = lunr.Index.load({
       version: lunr.version,
@@ -185,7 +194,8 @@
    */
   IndexData.prototype.addTerm = function (id) {
     if (this.ready[id]) return
-    var sums = new Map()
+    var sums = this.sums
+    var held = []
     var nf = this.fields.length
     var k1 = this.k1
     var b = this.b
@@ -199,19 +209,25 @@
         var score = this.idf[id] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / this.averageLengths[fi])) + tf)
         score *= this.fieldBoosts[fi]
         score *= this.docBoosts[doc] || 1
-        sums.set(doc, (sums.get(doc) || 0) + round3(score))
+        if (sums[doc] < 0) { held.push(doc); sums[doc] = 0 }
+        sums[doc] += round3(score)
       }
     }
     var docs = this.index.invertedIndex[this.terms[id]][MERGED_FIELD]
-    var vectors = this.index.fieldVectors
-    sums.forEach(function (value, doc) {
-      docs[doc] = {}
-      var ref = MERGED_FIELD + "/" + doc
-      var vector = vectors[ref] || (vectors[ref] = new lunr.Vector())
-      vector.insert(id, value)
-    })
+    for (var h = 0; h < held.length; h++) {
+      docs[held[h]] = NO_METADATA
+      this.vector(held[h]).insert(id, sums[held[h]])
+      sums[held[h]] = -1
+    }
     this.raw[id] = null
     this.ready[id] = 1
+  }
+
+  /* A document's merged field vector, made on its first term (lunr reads it as fieldVectors["all/<doc>"]). */
+  IndexData.prototype.vector = function (doc) {
+    var vector = this.vectors[doc]
+    if (!vector) this.vectors[doc] = this.index.fieldVectors[MERGED_FIELD + "/" + doc] = vector = new lunr.Vector()
+    return vector
   }
 
   /* Loads the titles, locations and snippets of these entries. */
