@@ -50,10 +50,11 @@ DEPTH = 0.25
 TERM_FLOOR = 0.05
 MIN_SHARE = 0.2
 # What a result list shows, as search.js shows it: at most MAX_PAGES pages, and
-# on each its sections scoring at least SECTION_SHARE of the page's best, at
-# most MAX_SECTIONS (a section matching one common bigram is noise).
+# on each its entries scoring at least SECTION_SHARE of the page's best, at
+# most MAX_SECTIONS (a section matching one common bigram is noise, and
+# Material renders every entry of a page, even those it folds away).
 MAX_PAGES = 50
-MAX_SECTIONS = 5
+MAX_SECTIONS = 3
 SECTION_SHARE = 0.2
 
 

@@ -36,14 +36,17 @@
   /*
    * What a result list shows (the CLI, engine.py, keeps the same): at most
    * MAX_PAGES pages, and on each page its sections that score at least
-   * SECTION_SHARE of the page's best, MAX_SECTIONS at most. A Japanese query
-   * is many bigrams, and a section matching one common bigram is noise that
-   * would also cost highlighting and rendering time.
+   * SECTION_SHARE of the page's best, MAX_SECTIONS entries at most. A
+   * Japanese query is many bigrams, and a section matching one common bigram
+   * is noise. Material shows a page's entries scoring below its first in a
+   * collapsed "N more on this page" list, yet renders them all on every
+   * keystroke: three entries (the best and two more) keep that list useful
+   * and the rendering short.
    */
   var MAX_PAGES = 50
   /* Result groups Material renders at once (it renders 4 more each time the list is scrolled to its end). */
   var FIRST_SCREEN = 10
-  var MAX_SECTIONS = 5
+  var MAX_SECTIONS = 3
   var SECTION_SHARE = 0.2
   /* Share of a page's other entries added to its best: the page about a topic treats it in several sections. */
   var DEPTH = 0.25
