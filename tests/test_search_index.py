@@ -5,9 +5,10 @@ page loads when a query needs them. These tests prove, on the real site and
 on every query list, that nothing of the answer changed: the encoding
 round-trips to lunr.py's serialized index, its fields merged into the one
 field queried score every entry as the fields did, the CLI ranks as it did
-with that index, and the browser (which loads only the files a query needs and rebuilds
-field vectors from tf and lengths) ranks as the CLI does, same pages, order
-and scores, also with the index cut into many small files, from file://.
+with that index, and the browser (which loads only the files a query needs
+and rebuilds field vectors from tf and lengths) ranks as the CLI does, same
+pages, order and scores, also with the index cut into many small files,
+from file://.
 """
 
 from __future__ import annotations
@@ -103,11 +104,12 @@ def test_merged_field_scores_every_entry_as_lunr_py_fields_do(lunr_py_payloads):
 
 def round3_cases() -> list[float]:
     """Field-vector elements' range, with every kind of value near a tie between two thousandths:
-    exact ties (odd multiples of 1/16), one float step either side, and a millionth either side."""
+    exact ties (odd multiples of 1/16), one float step either side, and values a millionth
+    and a billionth either side of a tie (where index-loader.js's shortcut stops)."""
     rng = random.Random(17)
     ties = [k / 16 for k in range(1, 1600, 2)]
     near = [x + d for k in range(0, 60_000, 7) for x in [k / 1000 + 0.0005]
-            for d in (0.0, 1e-6, -1e-6, 2e-7, -2e-7)]
+            for d in (0.0, 1e-6, -1e-6, 1e-9, -1e-9, 2e-9, -2e-9)]
     steps = [math.nextafter(x, direction) for x in ties for direction in (0, math.inf)]
     return ties + near + steps + [rng.uniform(0, 60) for _ in range(20_000)]
 

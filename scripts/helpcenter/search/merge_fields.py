@@ -2,9 +2,9 @@
 
 lunr's query works per (term, field, document): for each it makes a field
 reference, match data and a set entry, and then a dot product per (field,
-document) it met. On a large site that is most of a keystroke's time, and a
-section's page title (the `page` field) repeats the terms of its other
-fields for every section of the page.
+document) it met. On a large site that is most of ranking's time, and an
+entry often holds a term in several fields: the `page` field gives every
+section its page's title, which its heading and text repeat.
 
 lunr scores a document as the sum, over fields, of the query vector's cosine
 with the field's vector: sum_f (q_f . v_f) / |q_f|. Our queries never limit

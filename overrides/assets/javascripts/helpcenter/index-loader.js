@@ -73,9 +73,9 @@
    * Python's round(x, 3), which lunr.py used: the 3-decimal number nearest to
    * x's exact value. toFixed computes the same except on an exact tie, which
    * it breaks upward and Python to even; a double is exactly halfway between
-   * two thousandths only when it is an odd multiple of 1/16. Most elements
-   * are not within a millionth of a tie, and then Math.round on x * 1000
-   * (off by far less) finds the same thousandth without formatting a string.
+   * two thousandths only when it is an odd multiple of 1/16. Unless x * 1000
+   * is within a millionth of a tie (k + 0.5), Math.round on it (off by far
+   * less) finds the same thousandth without formatting a string.
    */
   function round3(x) {
     var thousandths = x * 1000
