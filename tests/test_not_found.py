@@ -6,6 +6,8 @@ under /en/), and from disk in the offline download.
 
 from __future__ import annotations
 
+import re
+import shutil
 import zipfile
 from pathlib import Path
 from urllib.parse import quote
@@ -14,6 +16,7 @@ import pytest
 
 from conftest import watch
 from helpcenter.bench.server import serve
+from helpcenter.search import build_index, compact
 
 TYPOS = [
     ("troubles/acount.html", "troubles/account.html"),
@@ -82,3 +85,27 @@ def test_from_disk_the_404_page_finds_it_too(context, unzipped, missing, meant):
     assert (unzipped / meant).as_uri() in links[:3], links
     assert page.locator("link[rel=stylesheet]").count() >= 3 and page.locator(".md-header").is_visible()
     assert seen.problems() == []
+
+
+@pytest.fixture(scope="module")
+def split_host(site_dir, tmp_path_factory):
+    """The real site with its index store cut into a file per page, served as a host does."""
+    site = tmp_path_factory.mktemp("split404") / "site"
+    shutil.copytree(site_dir, site)
+    build_index.write_indexes(site, store_shard_bytes=1)
+    stores = [f for f in compact.files(site / "search", "ja") if re.search(r"\.s\d+\.js$", f.name)]
+    with serve(site, not_found="404.html") as served:
+        yield served.url, len(stores)
+
+
+def test_the_404_page_loads_the_store_only_of_pages_it_may_list(context, split_host):
+    """Addresses come from one small file: a large site's 404 page must not load every page's store."""
+    url, stores = split_host
+    assert stores == 15
+    page = context.new_page()
+    loaded: set[str] = set()
+    page.on("request", lambda r: loaded.update(re.findall(r"/search/(index\.ja\.s\d+\.js)$", r.url)))
+    page.goto(url + TYPOS[0][0])
+    assert url + TYPOS[0][1] in found(page)[:3]
+    # the pages alike by address and those the search finds, five each at most
+    assert 0 < len(loaded) <= 10, sorted(loaded)

@@ -30,7 +30,9 @@ def file_size(path: Path) -> dict[str, int]:
     return {"raw": len(data), "gzip": len(gzip.compress(data, 9))}
 
 
-PARTS = {"manifest (first focus)": ".js", "field lengths": ".lengths.js", "postings": ".p", "store (results)": ".s"}
+# Matched last to first: ".pages.js" before ".p".
+PARTS = {"manifest (first focus)": ".js", "field lengths": ".lengths.js", "postings": ".p", "store (results)": ".s",
+         "page addresses (404 page)": ".pages.js"}
 
 
 def _part(path: Path, lang: str) -> str:

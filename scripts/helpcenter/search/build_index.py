@@ -134,8 +134,10 @@ def index_path(site_dir: Path, lang: str) -> Path:
     return site_dir / "search" / f"index.{lang}.js"
 
 
-def write_indexes(site_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> dict[str, Path]:
-    """Write every language's index files (compact.py: manifest, lengths, postings, store); returns manifests."""
+def write_indexes(site_dir: Path, languages: tuple[str, ...] = LANGUAGES, shard_bytes: int = compact.SHARD_BYTES,
+                  store_shard_bytes: int = compact.STORE_SHARD_BYTES) -> dict[str, Path]:
+    """Write every language's index files (compact.py: manifest, lengths, postings, store, page addresses);
+    returns manifests. Tests pass small shard sizes to cut a small site into many files."""
     by_lang: dict[str, list[Page]] = {lang: [] for lang in languages}
     for page in iter_pages(site_dir, languages, DEFAULT_LANGUAGE):
         by_lang[page.lang].append(page)
@@ -143,7 +145,8 @@ def write_indexes(site_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> dic
     for lang, pages in by_lang.items():
         builder = Builder()
         payload = build_payload(pages, lang, builder)
-        compact.write(index_path(site_dir, lang).parent, lang, compact.encode(payload, builder))
+        compact.write(index_path(site_dir, lang).parent, lang,
+                      compact.encode(payload, builder, shard_bytes, store_shard_bytes))
         written[lang] = index_path(site_dir, lang)
     return written
 

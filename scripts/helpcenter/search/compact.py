@@ -23,7 +23,9 @@ named by `files()`:
 - `index.<lang>.p<K>.js`: postings of a range of terms, loaded when a query
   names one of them;
 - `index.<lang>.s<K>.js`: the store of a range of pages, loaded when one of
-  them is on the first screen of results, or right after for the rest.
+  them is on the first screen of results, or right after for the rest;
+- `index.<lang>.pages.js`: every page's address, which the 404 page compares
+  with the missing one (without it, it would load the whole store).
 
 `expand()` turns the files back into lunr's serialized index, which the CLI
 loads with lunr.py's `Index.load`; tests prove it equal to lunr.py's own.
@@ -161,7 +163,8 @@ def encode(payload: dict, builder, shard_bytes: int = SHARD_BYTES,
         "postingShards": posting_starts,
         "storeShards": [page_starts[p] for p in page_shard_starts],
     }
-    files: dict[str, object] = {f"index.{lang}.js": manifest, f"index.{lang}.lengths.js": lengths}
+    files: dict[str, object] = {f"index.{lang}.js": manifest, f"index.{lang}.lengths.js": lengths,
+                                f"index.{lang}.pages.js": [store[start][0] for start in page_starts[:-1]]}
     for k, shard in enumerate(posting_shards):
         files[f"index.{lang}.p{k}.js"] = shard
     for k, shard in enumerate(store_shards):
@@ -236,7 +239,7 @@ def read_file(path: Path) -> object:
 def files(directory: Path, lang: str) -> list[Path]:
     """Every file of one language's index, manifest first: what a cache of the search needs."""
     manifest = read_file(directory / f"index.{lang}.js")
-    names = [f"index.{lang}.js", f"index.{lang}.lengths.js"]
+    names = [f"index.{lang}.js", f"index.{lang}.lengths.js", f"index.{lang}.pages.js"]
     names += [f"index.{lang}.p{k}.js" for k in range(len(manifest["postingShards"]))]
     names += [f"index.{lang}.s{k}.js" for k in range(len(manifest["storeShards"]))]
     return [directory / n for n in names]

@@ -230,6 +230,11 @@
     return vector
   }
 
+  /* Every page's address, in page order (the 404 page's list; the store has them too, in many more bytes). */
+  IndexData.prototype.pageAddresses = function () {
+    return file(this.base, "index." + this.lang + ".pages.js")
+  }
+
   /* Loads the titles, locations and snippets of these entries. */
   IndexData.prototype.ensureDocs = function (refs) {
     var self = this

@@ -66,14 +66,14 @@
 
   function bare(p) { return p.toLowerCase().replace(/\.html?$/, "").replace(/\/index$/, "/") }
 
-  /* Pages of this language by how alike their address is to the missing one. */
-  function byAddress(engine, path) {
+  /* Numbers of the pages (in `addresses`, page order) whose address is alike the missing one, most alike first. */
+  function byAddress(addresses, path) {
     var target = bare(path)
-    return engine.docs.filter(function (d) { return d[2] < 0 }).map(function (d) {
-      var candidate = bare(d[0])
-      var share = 1 - distance(target, candidate) / Math.max(target.length, candidate.length, 1)
-      return { url: new URL(d[0], base).href, title: d[1], share: share }
+    return addresses.map(function (address, page) {
+      var candidate = bare(address)
+      return { page: page, share: 1 - distance(target, candidate) / Math.max(target.length, candidate.length, 1) }
     }).filter(function (p) { return p.share >= PATH_SHARE }).sort(function (a, b) { return b.share - a.share })
+      .map(function (p) { return p.page })
   }
 
   function show(pages) {
@@ -104,20 +104,25 @@
   var query = (words(path) + " " + referringSearch()).trim()
   if (!path && !query) return show([]) /* the 404 page itself, asked for by name: nothing to look for */
   window.hcSearch.ready().then(function (engine) {
-    /* The index's store loads on demand: the addresses and titles of every page first. */
+    /* Every page's address from one small file; titles (the store) only for the pages listed. */
     var pageRefs = []
     engine.docs.forEach(function (d, ref) { if (d[2] < 0) pageRefs.push(ref) })
     return Promise.all([
-      engine.data.ensureDocs(pageRefs),
+      engine.data.pageAddresses(),
       query ? engine.pages(query, MAX) : []
     ]).then(function (found) {
-      var seen = {}
-      show(byAddress(engine, path).concat(found[1]).filter(function (p) {
-        var key = p.url.split("#")[0]
-        if (seen[key]) return false
-        seen[key] = true
-        return true
-      }).slice(0, MAX))
+      var alike = byAddress(found[0], path).slice(0, MAX).map(function (page) { return pageRefs[page] })
+      return engine.data.ensureDocs(alike).then(function () {
+        var seen = {}
+        show(alike.map(function (ref) {
+          return { url: new URL(engine.docs[ref][0], base).href, title: engine.docs[ref][1] }
+        }).concat(found[1]).filter(function (p) {
+          var key = p.url.split("#")[0]
+          if (seen[key]) return false
+          seen[key] = true
+          return true
+        }).slice(0, MAX))
+      })
     })
   }).catch(function (err) {
     console.warn("[404] " + err.message)
