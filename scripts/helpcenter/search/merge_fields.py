@@ -26,20 +26,16 @@ FIELD = "all"
 def merge_fields(index: dict) -> dict:
     """lunr's serialized `index` with its fields summed into FIELD (vector elements added in field order)."""
     fields: list[str] = index["fields"]
-    sums: dict[str, dict[int, float]] = {}
-    refs: list[str] = []
-    for field in fields:
-        prefix = f"{field}/"
-        for key, elements in index["fieldVectors"]:
-            if not key.startswith(prefix):
-                continue
-            ref = key[len(prefix):]
-            merged = sums.get(ref)
-            if merged is None:
-                merged = sums[ref] = {}
-                refs.append(ref)
+    vectors = dict(index["fieldVectors"])
+    refs = dict.fromkeys(key.split("/", 1)[1] for key in vectors)
+    field_vectors = []
+    for ref in refs:
+        merged: dict[int, float] = {}
+        for field in fields:
+            elements = vectors.get(f"{field}/{ref}", [])
             for i in range(0, len(elements), 2):
                 merged[elements[i]] = merged.get(elements[i], 0) + elements[i + 1]
+        field_vectors.append([f"{FIELD}/{ref}", [x for term_id in sorted(merged) for x in (term_id, merged[term_id])]])
     inverted = []
     for term, posting in index["invertedIndex"]:
         docs: dict[str, dict] = {}
@@ -47,6 +43,4 @@ def merge_fields(index: dict) -> dict:
             for ref in posting[field]:
                 docs[ref] = {}
         inverted.append([term, {"_index": posting["_index"], FIELD: docs}])
-    field_vectors = [[f"{FIELD}/{ref}", [x for term_id in sorted(sums[ref]) for x in (term_id, sums[ref][term_id])]]
-                     for ref in refs]
     return {**index, "fields": [FIELD], "fieldVectors": field_vectors, "invertedIndex": inverted}
