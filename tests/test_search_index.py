@@ -183,6 +183,55 @@ def test_browser_ranks_exactly_as_the_cli(page, site_dir, lang):
     assert same_ranking(browser_rankings(page, site_dir, lang), cli_rankings(site_dir, lang)) == []
 
 
+SHORT_LISTS = """
+async ([queries, limits]) => {
+  const engine = await window.hcSearch.ready()
+  const loc = ref => engine.docs[ref][0]
+  const asked = []
+  const queryIndex = engine.data.queryIndex
+  engine.data.queryIndex = function (...args) {
+    const index = queryIndex.apply(this, args)
+    asked.push(new Set(Object.keys(index.fieldVectors).map(key => this.pageOf[+key.split("/")[1]])))
+    return index
+  }
+  const out = []
+  for (const q of queries) {
+    await engine.prepare(q)
+    const lists = []
+    out.push(lists)
+    for (const limit of limits) {
+      const ranked = engine.rank(q, limit)
+      await engine.prepareShown(ranked)
+      const scored = [...asked.pop()].sort((a, b) => a - b)
+      lists.push({
+        ranked: ranked.map(p => [loc(p.ref), p.score, p.hits.map(h => [loc(h.ref), h.score])]),
+        scored: scored.map(loc).sort(), listed: ranked.map(p => loc(p.ref)).sort()
+      })
+    }
+  }
+  return out
+}
+"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_short_lists_rank_as_the_cli_and_lunr_scores_only_their_pages(page, site_dir, lang):
+    """The composer's suggestions and the other language's pages ask for a few pages: they are the
+    CLI's first few, and lunr.js is asked about the entries of those pages only (listedPages)."""
+    limits = [1, 2, 3, 5]
+    queries = [q.text for q in ALL_QUERIES if q.lang == lang]
+    page.goto((site_dir / START_PAGE[lang]).as_uri())
+    search(page, {"ja": "出金", "en": "withdrawal"}[lang])
+    got = dict(zip(queries, page.evaluate(SHORT_LISTS, [queries, limits]), strict=True))
+    cli = cli_rankings(site_dir, lang)
+    for i, limit in enumerate(limits):
+        browser = {q: lists[i]["ranked"] for q, lists in got.items()}
+        assert same_ranking(browser, {q: pages[:limit] for q, pages in cli.items()}) == [], limit
+    wider = [(q, limits[i]) for q, lists in got.items() for i, v in enumerate(lists) if v["scored"] != v["listed"]]
+    assert wider == []
+    assert sum(len(cli[q]) > 1 for q in queries) > 20, "many queries list more than one page"
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_split_index_loads_on_demand_from_disk_and_ranks_the_same(page, split_site, lang):
     files = compact.files(split_site / "search", lang)

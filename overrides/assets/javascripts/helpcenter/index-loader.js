@@ -11,19 +11,22 @@
  * snippets. So first focus costs the same whatever the size of the site.
  *
  * lunr.js answers: the index is made with lunr.Index.load from the manifest's
- * terms (every term, so lunr's token set expands prefixes as before), with
- * postings and field vectors filled in term by term as queries need them. A
- * field-vector element is recomputed exactly as lunr's Builder computed it
- * (BM25 from tf, field length, average length, k1, b, idf, field and page
- * boosts, rounded to 3 decimals as Python's round() does); lunr's query only
- * reads the elements of the terms it asks for, so its scores are the same as
- * with the whole index (tested against the CLI on every query list).
+ * terms (every term, so lunr's token set expands prefixes as before). A
+ * query's postings are kept per term as typed arrays: which documents hold
+ * the term, and the document's field-vector element for it, recomputed
+ * exactly as lunr's Builder computed it (BM25 from tf, field length, average
+ * length, k1, b, idf, field and page boosts, rounded to 3 decimals as
+ * Python's round() does). Each query is then answered by lunr.js on a lunr
+ * index of its own terms and of the documents search.js asks about
+ * (`queryIndex`): lunr's query reads only the elements of the terms it asks
+ * for, so it scores those documents as the whole index would (tested against
+ * the CLI on every query list).
  *
- * The index lunr.js queries has one field, MERGED_FIELD, whose element for a
- * term is the sum of the fields' elements, added in the manifest's field
- * order: it scores every entry as the fields did, with a third less of
- * lunr's per-posting work (scripts/helpcenter/search/merge_fields.py says
- * why; the CLI queries the same merged index).
+ * That index has one field, MERGED_FIELD, whose element for a term is the
+ * sum of the fields' elements, added in the manifest's field order: it
+ * scores every entry as the fields did, with a third less of lunr's
+ * per-posting work (scripts/helpcenter/search/merge_fields.py says why; the
+ * CLI queries the same merged index).
  *
  * Exposes window.hcIndexLoader.open(baseURL, lang, loadScript) -> Promise<IndexData>.
  */
@@ -121,9 +124,12 @@
       for (var i = 0; i < size; i++) self.docs.push([null, null, i ? start : -1, null])
     })
     this.lengths = null
+    /* Each document's page (the page's own entry): what search.js ranks by. */
+    this.pageOf = new Int32Array(this.docs.length)
+    this.docs.forEach(function (doc, ref) { self.pageOf[ref] = doc[2] < 0 ? ref : doc[2] })
     this.raw = new Array(this.terms.length) /* per term, its postings strings (one per field) once loaded */
-    this.ready = new Uint8Array(this.terms.length) /* 1 once a term's postings are in the lunr index */
-    this.vectors = new Array(this.docs.length)
+    this.ready = new Uint8Array(this.terms.length) /* 1 once a term's postings are decoded */
+    this.postings = new Array(this.terms.length) /* per term once ready: {docs: Int32Array, values: Float64Array} */
     this.sums = new Float64Array(this.docs.length).fill(-1) /* addTerm's sums per document; -1: none yet */
     var t0 = performance.now()
     this.index = lunr.Index.load({
@@ -188,9 +194,10 @@
   }
 
   /*
-   * One term's postings into lunr's inverted index and its merged field-vector
-   * elements: per document, the sum of its fields' elements (compact.score),
-   * added in field order as merge_fields.py adds them.
+   * One term's postings, decoded: the documents that hold it and their merged
+   * field-vector elements for it, per document the sum of its fields'
+   * elements (compact.score), added in field order as merge_fields.py adds
+   * them.
    */
   IndexData.prototype.addTerm = function (id) {
     if (this.ready[id]) return
@@ -213,21 +220,51 @@
         sums[doc] += round3(score)
       }
     }
-    var docs = this.index.invertedIndex[this.terms[id]][MERGED_FIELD]
+    var docs = new Int32Array(held.length)
+    var values = new Float64Array(held.length)
     for (var h = 0; h < held.length; h++) {
-      docs[held[h]] = NO_METADATA
-      this.vector(held[h]).insert(id, sums[held[h]])
+      docs[h] = held[h]
+      values[h] = sums[held[h]]
       sums[held[h]] = -1
     }
+    this.postings[id] = { docs: docs, values: values }
     this.raw[id] = null
     this.ready[id] = 1
   }
 
-  /* A document's merged field vector, made on its first term (lunr reads it as fieldVectors["all/<doc>"]). */
-  IndexData.prototype.vector = function (doc) {
-    var vector = this.vectors[doc]
-    if (!vector) this.vectors[doc] = this.index.fieldVectors[MERGED_FIELD + "/" + doc] = vector = new lunr.Vector()
-    return vector
+  /*
+   * A lunr index for one query: the postings of terms `ids` (loaded), only of
+   * the documents whose page `keepPage` flags (by page ref; null: every
+   * document), each with a field vector of these terms' elements. It shares
+   * the whole index's token set, so a query's terms expand as they would
+   * there; a term it does not hold reads the whole index's empty posting.
+   * lunr.js scores a document the same on it as on an index of every term:
+   * its query only multiplies the elements of the terms it asks for.
+   */
+  IndexData.prototype.queryIndex = function (ids, keepPage) {
+    var pageOf = this.pageOf
+    var inverted = Object.create(this.index.invertedIndex)
+    var elements = new Map()
+    ids = Array.from(new Set(ids)).sort(function (x, y) { return x - y })
+    for (var t = 0; t < ids.length; t++) {
+      var id = ids[t]
+      var postings = this.postings[id]
+      var posting = { _index: id }
+      var matching = posting[MERGED_FIELD] = {}
+      for (var i = 0; i < postings.docs.length; i++) {
+        var doc = postings.docs[i]
+        if (keepPage && !keepPage[pageOf[doc]]) continue
+        matching[doc] = NO_METADATA
+        var vector = elements.get(doc)
+        if (!vector) elements.set(doc, vector = [])
+        vector.push(id, postings.values[i]) /* ids ascend: lunr's vectors are sorted by term */
+      }
+      inverted[this.terms[id]] = posting
+    }
+    var fieldVectors = Object.create(null)
+    elements.forEach(function (vector, doc) { fieldVectors[MERGED_FIELD + "/" + doc] = new lunr.Vector(vector) })
+    return new lunr.Index({ invertedIndex: inverted, fieldVectors: fieldVectors, tokenSet: this.index.tokenSet,
+      fields: this.index.fields, pipeline: this.index.pipeline })
   }
 
   /* Every page's address, in page order (the 404 page's list; the store has them too, in many more bytes). */

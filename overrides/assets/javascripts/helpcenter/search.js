@@ -16,7 +16,9 @@
  * from file:// alike. The index is built at build time
  * (scripts/helpcenter/search/build_index.py, compact.py); the browser never
  * analyzes page text. A query loads the postings of its terms and the results
- * shown their titles and snippets (index-loader.js), then is answered by lunr.
+ * shown their titles and snippets (index-loader.js), then is answered by lunr
+ * on the entries of the pages it lists, found first from the postings
+ * (listedPages: lunr's work per matching entry is what grows with the site).
  *
  * Ranking mirrors scripts/helpcenter/search/engine.py (the CLI): each term
  * is looked up with the weight of the query words it stands for; an entry
@@ -107,7 +109,6 @@
   function Engine(data) {
     this.data = data
     this.docs = data.docs
-    this.index = data.index
     var spec = data.analyzer
     this.analyzer = new hcAnalyzer.Analyzer(spec.stopwords, spec.synonyms, spec.intent,
       data.terms, spec.words, spec.readings)
@@ -137,12 +138,18 @@
 
   function round6(x) { return Math.round(x * 1e6) / 1e6 }
 
-  /* Pages in rank order: [{ref, score, hits: [{ref, score}]}]. */
-  Engine.prototype.rank = function (query) {
+  /*
+   * Pages in rank order, at most `limit` (MAX_PAGES without one):
+   * [{ref, score, hits: [{ref, score}]}]. lunr.js scores the entries of the
+   * pages listedPages finds the list holds, and only those.
+   */
+  Engine.prototype.rank = function (query, limit) {
     var terms = this.queryTerms(query)
     if (!terms.length) return []
     var weights = this.analyzer.factors(query)
-    var results = this.index.query(function (q) {
+    limit = limit || MAX_PAGES
+    var index = this.data.queryIndex(this.data.termIds(terms), this.listedPages(terms, weights, limit))
+    var results = index.query(function (q) {
       terms.forEach(function (t) {
         q.term(t.term, {
           usePipeline: false,
@@ -152,25 +159,18 @@
       })
     })
     var pages = new Map()
-    var docs = this.docs
+    var pageOf = this.data.pageOf
     var coverage = new Coverage(terms, weights)
     results.forEach(function (r) {
       var ref = +r.ref
-      var parent = docs[ref][2]
-      var pageRef = parent < 0 ? ref : parent
+      var pageRef = pageOf[ref]
       var score = round6(r.score * coverage.factor(r.matchData.metadata))
       var page = pages.get(pageRef)
       if (!page) pages.set(pageRef, page = { ref: pageRef, score: 0, hits: [] })
       page.hits.push({ ref: ref, score: score })
     })
-    pages.forEach(function (page) { page.score = pageScore(page.hits) })
-    var best = 0
-    pages.forEach(function (page) { best = Math.max(best, page.score) })
-    var ranked = Array.from(pages.values()).filter(function (page) {
-      return page.score > 0 && page.score >= best * MIN_SHARE
-    }).sort(function (a, b) {
-      return b.score - a.score || a.ref - b.ref
-    }).slice(0, MAX_PAGES)
+    pages.forEach(function (page) { page.score = pageScore(page.hits.map(function (h) { return h.score })) })
+    var ranked = listed(Array.from(pages.values()), limit)
     ranked.forEach(function (page) {
       var top = Math.max.apply(null, page.hits.map(function (h) { return h.score }))
       page.hits = page.hits.filter(function (h) { return h.score >= top * SECTION_SHARE })
@@ -178,6 +178,99 @@
         .slice(0, MAX_SECTIONS)
     })
     return ranked
+  }
+
+  /* The pages a result list shows, in order: scoring above 0 and at least MIN_SHARE of the best, `limit` at most. */
+  function listed(pages, limit) {
+    var best = 0
+    pages.forEach(function (page) { best = Math.max(best, page.score) })
+    return pages.filter(function (page) {
+      return page.score > 0 && page.score >= best * MIN_SHARE
+    }).sort(function (a, b) {
+      return b.score - a.score || a.ref - b.ref
+    }).slice(0, limit)
+  }
+
+  /*
+   * The pages rank lists for these terms, found from the postings before
+   * lunr.js is asked, so that lunr scores only their entries: on a large
+   * site a query's common terms match most entries, and lunr's work per
+   * matching entry, not the few pages listed, was most of a keystroke.
+   *
+   * Each entry is scored in the operations and order lunr.js's query uses:
+   * the query vector's element for a term is its clauses' boosts summed in
+   * clause order; the dot product adds query element times document element
+   * term by term in term order, from 0; the score is that over the query
+   * vector's magnitude (squares summed in term order). Then weighted by
+   * coverage, summed per page and listed as rank does with lunr's answer, so
+   * these are exactly the pages rank lists (tested against the CLI on every
+   * query list, at several limits). Returns flags by page ref, or null (every
+   * page) for a query of more tokens than a coverage mask has bits.
+   */
+  var MASK_BITS = 31
+
+  Engine.prototype.listedPages = function (terms, weights, limit) {
+    if (weights.length > MASK_BITS) return null
+    var data = this.data
+    var elements = new Map()
+    terms.forEach(function (t) {
+      var boost = t.boost * termWeight(t, weights)
+      data.termIds([t]).forEach(function (id) {
+        elements.set(id, elements.has(id) ? elements.get(id) + boost : boost)
+      })
+    })
+    var ids = Array.from(elements.keys()).sort(function (a, b) { return a - b })
+    var sumOfSquares = 0
+    ids.forEach(function (id) { sumOfSquares += elements.get(id) * elements.get(id) })
+    var magnitude = Math.sqrt(sumOfSquares)
+
+    var n = data.docs.length
+    var scratch = this.scratch
+    if (!scratch || scratch.dots.length !== n)
+      scratch = this.scratch = { dots: new Float64Array(n), masks: new Int32Array(n), hit: new Uint8Array(n) }
+    var dots = scratch.dots
+    var masks = scratch.masks
+    var hit = scratch.hit
+    ids.forEach(function (id) {
+      var q = elements.get(id)
+      var covers = coverMask(data.terms[id], terms)
+      var postings = data.postings[id]
+      for (var i = 0; i < postings.docs.length; i++) {
+        var doc = postings.docs[i]
+        if (!hit[doc]) { hit[doc] = 1; dots[doc] = 0; masks[doc] = 0 }
+        dots[doc] += q * postings.values[i]
+        masks[doc] |= covers
+      }
+    })
+
+    /* A page's entries are consecutive, its own first: one pass in document order sums each page. */
+    var coverage = new Coverage(terms, weights)
+    var pageOf = data.pageOf
+    var pages = []
+    var scores = []
+    for (var doc = 0; doc < n; doc++) {
+      if (hit[doc]) {
+        hit[doc] = 0
+        scores.push(round6((dots[doc] / magnitude || 0) * coverage.ofMask(masks[doc])))
+      }
+      if (scores.length && (doc + 1 === n || pageOf[doc + 1] !== pageOf[doc])) {
+        pages.push({ ref: pageOf[doc], score: pageScore(scores) })
+        scores = []
+      }
+    }
+    var keep = new Uint8Array(n)
+    listed(pages, limit).forEach(function (page) { keep[page.ref] = 1 })
+    return keep
+  }
+
+  /* The query tokens an entry covers by matching this term: those of each query term it is, or starts with. */
+  function coverMask(term, terms) {
+    var mask = 0
+    terms.forEach(function (t) {
+      if (term === t.term || (t.prefix && term.indexOf(t.term) === 0))
+        t.covers.forEach(function (c) { mask |= 1 << c })
+    })
+    return mask
   }
 
   /*
@@ -191,9 +284,9 @@
     return Math.min(1, Math.max(TERM_FLOOR, sum))
   }
 
-  /* A page's best entry plus DEPTH of its other entries. */
-  function pageScore(hits) {
-    var scores = hits.map(function (h) { return h.score }).sort(function (a, b) { return b - a })
+  /* A page's best entry plus DEPTH of its other entries (their scores; sorted here). */
+  function pageScore(scores) {
+    scores.sort(function (a, b) { return b - a })
     var rest = 0
     for (var i = 1; i < scores.length; i++) rest += scores[i]
     return round6(scores[0] + DEPTH * rest)
@@ -226,6 +319,18 @@
     for (var term in matched) name = name === null ? term : name + "\n" + term
     var known = this.known.get(name)
     if (known === undefined) this.known.set(name, known = this.compute(matched, Object.keys(matched)))
+    return known
+  }
+
+  /* The factor for the query tokens flagged in `mask` (bit p: token p), added up as compute adds them. */
+  Coverage.prototype.ofMask = function (mask) {
+    var known = this.known.get(mask)
+    if (known === undefined) {
+      var got = 0
+      this.weights.forEach(function (w, p) { if (mask & (1 << p)) got += w })
+      var share = this.total ? got / this.total : 1
+      this.known.set(mask, known = share * share)
+    }
     return known
   }
 
@@ -346,8 +451,7 @@
   Engine.prototype.rankLoaded = function (query, limit) {
     var self = this
     return this.prepare(query).then(function () {
-      var ranked = self.rank(query)
-      if (limit) ranked = ranked.slice(0, limit)
+      var ranked = self.rank(query, limit)
       return self.prepareShown(ranked.slice(0, FIRST_SCREEN)).then(function () {
         if (ranked.length > FIRST_SCREEN) {
           self.prepareShown(ranked.slice(FIRST_SCREEN)).catch(function (err) { console.warn("[search] " + err.message) })
