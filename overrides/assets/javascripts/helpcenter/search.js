@@ -48,6 +48,8 @@
   var MAX_PAGES = 50
   /* Result groups Material renders at once (it renders 4 more each time the list is scrolled to its end). */
   var FIRST_SCREEN = 10
+  /* Groups past the last rendered whose store is loaded ahead of Material: two of its scroll steps. */
+  var LOOKAHEAD = 8
   var MAX_SECTIONS = 3
   var SECTION_SHARE = 0.2
   /* Share of a page's other entries added to its best: the page about a topic treats it in several sections. */
@@ -65,25 +67,33 @@
 
   /* ------------------------------------------------------------------ loading */
 
-  function loadScript(url) {
+  /*
+   * A script element (works from file://). The libraries run in the order
+   * asked (`inOrder`); index files are data registered under their own
+   * names, so each runs as soon as it arrives: a query's postings never wait
+   * behind the store files the previous query is still loading.
+   */
+  function loadScript(url, inOrder) {
     return new Promise(function (resolve, reject) {
       var el = document.createElement("script")
       el.src = url
-      el.async = false
+      el.async = !inOrder
       el.onload = function () { resolve() }
       el.onerror = function () { reject(new Error("could not load " + url)) }
       document.head.appendChild(el)
     })
   }
 
+  function loadLibrary(url) { return loadScript(url, true) }
+
   var enginePromise = null
 
   /* Loads lunr, the analyzer, the index loader and this language's index manifest, once. */
   function libraries() {
     return Promise.all([
-      window.lunr ? null : loadScript(new URL("../vendor/lunr.min.js", scriptBase)),
-      window.hcAnalyzer ? null : loadScript(new URL("analyzer.js", scriptBase)),
-      window.hcIndexLoader ? null : loadScript(new URL("index-loader.js", scriptBase))
+      window.lunr ? null : loadLibrary(new URL("../vendor/lunr.min.js", scriptBase)),
+      window.hcAnalyzer ? null : loadLibrary(new URL("analyzer.js", scriptBase)),
+      window.hcIndexLoader ? null : loadLibrary(new URL("index-loader.js", scriptBase))
     ])
   }
 
@@ -443,19 +453,17 @@
 
   /*
    * The first `limit` ranked pages (all without one), once their postings and
-   * the store of the first FIRST_SCREEN are loaded; the store of the rest
-   * follows in the background, long before a scroll asks Material for them
-   * (a list of 50 pages spread over a large site would otherwise wait for
-   * most of its store files).
+   * the store of the first FIRST_SCREEN are loaded; the store of the next
+   * LOOKAHEAD follows in the background, and of the rest as Material renders
+   * them (materialResult): a list of 50 pages spread over a large site would
+   * otherwise load most of its store files on every keystroke.
    */
   Engine.prototype.rankLoaded = function (query, limit) {
     var self = this
     return this.prepare(query).then(function () {
       var ranked = self.rank(query, limit)
       return self.prepareShown(ranked.slice(0, FIRST_SCREEN)).then(function () {
-        if (ranked.length > FIRST_SCREEN) {
-          self.prepareShown(ranked.slice(FIRST_SCREEN)).catch(function (err) { console.warn("[search] " + err.message) })
-        }
+        if (ranked.length > FIRST_SCREEN) self.prepareShown(ranked.slice(FIRST_SCREEN, FIRST_SCREEN + LOOKAHEAD)).catch(warn)
         return ranked
       })
     })
@@ -465,36 +473,52 @@
    * Material's SearchResult: {items: SearchItem[][]}, one group per page, page
    * entry first. Material renders the first 10 groups at once and 4 more
    * each time the list is scrolled to its end: an entry's highlighted title
-   * and snippet are made when Material reads them, so only for what it renders.
+   * and snippet are made when Material reads them, so only for what it
+   * renders, and rendering a group loads the store LOOKAHEAD groups past it.
    */
   Engine.prototype.materialResult = function (query, ranked) {
+    var self = this
     var docs = this.docs
     var marks = this.analyzer.highlights(query)
-    var items = (ranked || this.rank(query)).map(function (page) {
+    ranked = ranked || this.rank(query)
+    var asked = FIRST_SCREEN + LOOKAHEAD /* groups whose store rankLoaded asked for */
+    function rendering(g) {
+      var until = Math.min(ranked.length, g + 1 + LOOKAHEAD)
+      if (until <= asked) return
+      self.prepareShown(ranked.slice(asked, until)).catch(warn)
+      asked = until
+    }
+    var items = ranked.map(function (page, g) {
       var hits = page.hits
+      var seen = function () { rendering(g) }
       /* Material's Enter key goes to the group whose page entry scores best: it scores as its page. */
       var group = hits.map(function (h) {
-        return item(docs[h.ref], h.ref === page.ref ? Math.max(h.score, page.score) : h.score, marks)
+        return item(docs[h.ref], h.ref === page.ref ? Math.max(h.score, page.score) : h.score, marks, seen)
       })
       var own = hits.some(function (h) { return h.ref === page.ref })
-      if (!own) group.push(item(docs[page.ref], page.score, marks))
+      if (!own) group.push(item(docs[page.ref], page.score, marks, seen))
       return group
     })
     return { items: items }
   }
 
-  /* An entry Material may render; beyond the first screen its store may still be loading (rankLoaded). */
-  function item(doc, score, marks) {
+  /* An entry Material may render (`seen` says it does); past the first screen its store may still be loading. */
+  function item(doc, score, marks, seen) {
     var title = null
     var text = null
     return {
       get location() { return doc[0] || "" },
-      get title() { return doc[1] === null ? "" : title === null ? (title = highlight(doc[1], marks)) : title },
+      get title() {
+        seen()
+        return doc[1] === null ? "" : title === null ? (title = highlight(doc[1], marks)) : title
+      },
       get text() { return doc[3] === null ? "" : text === null ? (text = snippet(doc[3], marks)) : text },
       score: score,
       terms: {}
     }
   }
+
+  function warn(err) { console.warn("[search] " + err.message) }
 
   /* Plain page list for other features: Promise<[{url, title, section}]>. */
   Engine.prototype.pages = function (query, limit) {
@@ -531,9 +555,7 @@
       ready().then(function (engine) {
         self.engine = engine
         self.emit({ type: MSG.READY }, function () { engine.data.loadLengths() })
-      }, function (err) {
-        console.warn("[search] " + err.message)
-      })
+      }, warn)
     }
     function onFocus(ev) {
       if (ev.target && ev.target.matches && ev.target.matches("[data-md-component=search-query]")) start()
@@ -567,9 +589,7 @@
     this.engine.answer(query).then(function (data) {
       /* A newer query came while this one's index files loaded: only the newest is shown. */
       if (ticket === self.latest) self.show(query, data)
-    }, function (err) {
-      console.warn("[search] " + err.message)
-    })
+    }, warn)
   }
 
   SearchWorker.prototype.show = function (query, data) {
@@ -640,9 +660,7 @@
       })
       other.hidden = !found.length
       block.setAttribute("data-hc-other-done", String(found.length))
-    }, function (err) {
-      console.warn("[search] " + err.message)
-    })
+    }, warn)
   }
 
   SearchWorker.prototype.terminate = function () {}
