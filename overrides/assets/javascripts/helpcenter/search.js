@@ -190,16 +190,28 @@
     return ranked
   }
 
-  /* The pages a result list shows, in order: scoring above 0 and at least MIN_SHARE of the best, `limit` at most. */
+  /*
+   * The pages a result list shows, in order: scoring above 0 and at least
+   * MIN_SHARE of the best, `limit` at most. A common query on a large site
+   * scores thousands of pages: the best `limit` are kept as they come (in
+   * order, by insertion) rather than all of them sorted.
+   */
   function listed(pages, limit) {
     var best = 0
     pages.forEach(function (page) { best = Math.max(best, page.score) })
-    return pages.filter(function (page) {
-      return page.score > 0 && page.score >= best * MIN_SHARE
-    }).sort(function (a, b) {
-      return b.score - a.score || a.ref - b.ref
-    }).slice(0, limit)
+    var top = []
+    pages.forEach(function (page) {
+      if (!(page.score > 0 && page.score >= best * MIN_SHARE)) return
+      if (top.length === limit && !before(page, top[limit - 1])) return
+      var at = top.length === limit ? limit - 1 : top.length
+      while (at > 0 && before(page, top[at - 1])) { top[at] = top[at - 1]; at-- }
+      top[at] = page
+    })
+    return top
   }
+
+  /* Rank order: higher score first, then index order. */
+  function before(a, b) { return a.score > b.score || (a.score === b.score && a.ref < b.ref) }
 
   /*
    * The pages rank lists for these terms, found from the postings before
@@ -253,21 +265,36 @@
       }
     })
 
-    /* A page's entries are consecutive, its own first: one pass in document order sums each page. */
+    /*
+     * A page's entries are consecutive, its own first: one pass in document
+     * order sums each page. Only pages that may be listed (at least
+     * MIN_SHARE of the best) become objects for `listed`.
+     */
     var coverage = new Coverage(terms, weights)
     var pageOf = data.pageOf
-    var pages = []
+    var refs = []
+    var totals = []
     var scores = []
+    var best = 0
+    var mask = -1
+    var factor = 0
     for (var doc = 0; doc < n; doc++) {
       if (hit[doc]) {
         hit[doc] = 0
-        scores.push(round6((dots[doc] / magnitude || 0) * coverage.ofMask(masks[doc])))
+        if (masks[doc] !== mask) factor = coverage.ofMask(mask = masks[doc])
+        scores.push(round6((dots[doc] / magnitude || 0) * factor))
       }
       if (scores.length && (doc + 1 === n || pageOf[doc + 1] !== pageOf[doc])) {
-        pages.push({ ref: pageOf[doc], score: pageScore(scores) })
-        scores = []
+        var total = pageScore(scores)
+        refs.push(pageOf[doc])
+        totals.push(total)
+        if (total > best) best = total
+        scores.length = 0
       }
     }
+    var pages = []
+    for (var k = 0; k < refs.length; k++)
+      if (totals[k] >= best * MIN_SHARE) pages.push({ ref: refs[k], score: totals[k] })
     var keep = new Uint8Array(n)
     listed(pages, limit).forEach(function (page) { keep[page.ref] = 1 })
     return keep
@@ -294,9 +321,13 @@
     return Math.min(1, Math.max(TERM_FLOOR, sum))
   }
 
-  /* A page's best entry plus DEPTH of its other entries (their scores; sorted here). */
+  /* A page's best entry plus DEPTH of its other entries (their scores; sorted here, highest first). */
   function pageScore(scores) {
-    scores.sort(function (a, b) { return b - a })
+    for (var k = 1; k < scores.length; k++) {
+      var x = scores[k]
+      for (var j = k; j > 0 && scores[j - 1] < x; j--) scores[j] = scores[j - 1]
+      scores[j] = x
+    }
     var rest = 0
     for (var i = 1; i < scores.length; i++) rest += scores[i]
     return round6(scores[0] + DEPTH * rest)
