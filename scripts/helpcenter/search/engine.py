@@ -14,7 +14,10 @@ Mirrors the ranking in `overrides/assets/javascripts/helpcenter/search.js`:
 - a page scoring under MIN_SHARE of the best is not listed.
 Scores are rounded to 6 decimal places before comparing, so float noise
 between lunr.py and lunr.js cannot reorder results; ties break by the order
-pages were indexed.
+pages were indexed. The browser first finds the pages the list shows from the
+postings and asks lunr.js about their entries only (search.js listedPages);
+that changes its cost, not its answer, so the CLI asks lunr.py about every
+entry.
 """
 
 from __future__ import annotations
