@@ -300,14 +300,18 @@
     return keep
   }
 
-  /* The query tokens an entry covers by matching this term: those of each query term it is, or starts with. */
+  /* The query tokens an entry covers by matching this term: those of each query term it stands for. */
   function coverMask(term, terms) {
     var mask = 0
     terms.forEach(function (t) {
-      if (term === t.term || (t.prefix && term.indexOf(t.term) === 0))
-        t.covers.forEach(function (c) { mask |= 1 << c })
+      if (standsFor(term, t)) t.covers.forEach(function (c) { mask |= 1 << c })
     })
     return mask
+  }
+
+  /* An index term matched stands for query term `t` when it is t, or starts with t if t is a prefix. */
+  function standsFor(term, t) {
+    return term === t.term || (t.prefix && term.indexOf(t.term) === 0)
   }
 
   /*
@@ -359,32 +363,30 @@
     var name = null
     for (var term in matched) name = name === null ? term : name + "\n" + term
     var known = this.known.get(name)
-    if (known === undefined) this.known.set(name, known = this.compute(matched, Object.keys(matched)))
+    if (known === undefined) this.known.set(name, known = this.compute(Object.keys(matched)))
     return known
   }
 
-  /* The factor for the query tokens flagged in `mask` (bit p: token p), added up as compute adds them. */
+  /* The factor for the query tokens flagged in `mask` (bit p: token p): listedPages's twin of factor. */
   Coverage.prototype.ofMask = function (mask) {
     var known = this.known.get(mask)
-    if (known === undefined) {
-      var got = 0
-      this.weights.forEach(function (w, p) { if (mask & (1 << p)) got += w })
-      var share = this.total ? got / this.total : 1
-      this.known.set(mask, known = share * share)
-    }
+    if (known === undefined) this.known.set(mask, known = this.share(function (p) { return mask & (1 << p) }))
     return known
   }
 
-  Coverage.prototype.compute = function (matched, keys) {
+  Coverage.prototype.compute = function (keys) {
     var covered = this.covered
     covered.fill(0)
     this.terms.forEach(function (t) {
-      var hit = Object.prototype.hasOwnProperty.call(matched, t.term) ||
-        (t.prefix && keys.some(function (k) { return k.indexOf(t.term) === 0 }))
-      if (hit) t.covers.forEach(function (c) { covered[c] = 1 })
+      if (keys.some(function (k) { return standsFor(k, t) })) t.covers.forEach(function (c) { covered[c] = 1 })
     })
+    return this.share(function (p) { return covered[p] })
+  }
+
+  /* The weighted share of the query's tokens that `covered(p)` says are matched, squared. */
+  Coverage.prototype.share = function (covered) {
     var got = 0
-    this.weights.forEach(function (w, p) { if (covered[p]) got += w })
+    this.weights.forEach(function (w, p) { if (covered(p)) got += w })
     var share = this.total ? got / this.total : 1
     return share * share
   }
