@@ -270,7 +270,8 @@ async q => {
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_results_wait_only_for_the_first_screen_and_the_rest_follows(page, split_site, lang):
     """Results are shown once the store of the first 10 pages (what Material renders at once) is in;
-    the rest loads in the background and is there when a scroll asks Material for more."""
+    the rest loads in the background once Material has rendered them, and is there when a scroll asks
+    Material for more."""
     query = {"ja": "ページ", "en": "support"}[lang]
     seen = watch(page)
     page.goto((split_site / START_PAGE[lang]).as_uri())
@@ -279,11 +280,11 @@ def test_results_wait_only_for_the_first_screen_and_the_rest_follows(page, split
     loaded = page.evaluate(FIRST_SCREEN_LOADED, query)
     assert len(loaded) > 10, "the query lists more pages than the first screen"
     assert all(loaded[:10]) and not all(loaded[10:]), loaded
+    assert search(page, query)
     page.wait_for_function("""async q => {
       const engine = await window.hcSearch.ready()
       return engine.rank(q).every(p => engine.docs[p.ref][0] !== null)
     }""", arg=query)
-    assert search(page, query)
     results = page.locator(".md-search-result__list")
     for _ in range(5):  # Material renders more groups each time the list is scrolled to its end
         results.evaluate("el => el.closest('.md-search-result__scrollwrap, .md-search__scrollwrap').scrollTo(0, 1e6)")

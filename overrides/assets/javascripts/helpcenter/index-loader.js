@@ -117,6 +117,8 @@
     this.terms = manifest.terms ? manifest.terms.split("\n") : []
     this.postingShards = manifest.postingShards
     this.storeShards = manifest.storeShards
+    /* Store files asked for, by number: each is read into docs once, however many queries wait on it. */
+    this.storeLoads = []
     /* The store: [location, title, parent, snippet]; parent now, the rest when shown. */
     this.docs = []
     manifest.pages.forEach(function (size) {
@@ -280,15 +282,18 @@
       if (self.docs[ref][0] === null) shards.add(upperBound(self.storeShards, ref, 0, self.storeShards.length) - 1)
     })
     return Promise.all(Array.from(shards).map(function (k) {
-      return file(self.base, "index." + self.lang + ".s" + k + ".js").then(function (rows) {
-        var first = self.storeShards[k]
-        rows.forEach(function (row, i) {
-          var doc = self.docs[first + i]
-          doc[0] = row[0]
-          doc[1] = row[1]
-          doc[3] = row[2]
+      if (!self.storeLoads[k]) {
+        self.storeLoads[k] = file(self.base, "index." + self.lang + ".s" + k + ".js").then(function (rows) {
+          var first = self.storeShards[k]
+          rows.forEach(function (row, i) {
+            var doc = self.docs[first + i]
+            doc[0] = row[0]
+            doc[1] = row[1]
+            doc[3] = row[2]
+          })
         })
-      })
+      }
+      return self.storeLoads[k]
     }))
   }
 

@@ -151,14 +151,16 @@
   /*
    * Pages in rank order, at most `limit` (MAX_PAGES without one):
    * [{ref, score, hits: [{ref, score}]}]. lunr.js scores the entries of the
-   * pages listedPages finds the list holds, and only those.
+   * pages the list holds (`listing`, listedPages's answer, found here when
+   * not given), and only those.
    */
-  Engine.prototype.rank = function (query, limit) {
+  Engine.prototype.rank = function (query, limit, listing) {
     var terms = this.queryTerms(query)
     if (!terms.length) return []
     var weights = this.analyzer.factors(query)
     limit = limit || MAX_PAGES
-    var index = this.data.queryIndex(this.data.termIds(terms), this.listedPages(terms, weights, limit))
+    if (listing === undefined) listing = this.listedPages(terms, weights, limit)
+    var index = this.data.queryIndex(this.data.termIds(terms), listing && pageFlags(listing, this.data.pageOf))
     var results = index.query(function (q) {
       terms.forEach(function (t) {
         q.term(t.term, {
@@ -213,6 +215,20 @@
   /* Rank order: higher score first, then index order. */
   function before(a, b) { return a.score > b.score || (a.score === b.score && a.ref < b.ref) }
 
+  /* The listed pages as flags by page ref (what queryIndex keeps). */
+  function pageFlags(pages, pageOf) {
+    var flags = new Uint8Array(pageOf.length)
+    pages.forEach(function (page) { flags[page.ref] = 1 })
+    return flags
+  }
+
+  /* What the list of `query` holds, in order ([{ref, score}]; null: ask lunr about every page). */
+  Engine.prototype.listing = function (query, limit) {
+    var terms = this.queryTerms(query)
+    if (!terms.length) return []
+    return this.listedPages(terms, this.analyzer.factors(query), limit || MAX_PAGES)
+  }
+
   /*
    * The pages rank lists for these terms, found from the postings before
    * lunr.js is asked, so that lunr scores only their entries: on a large
@@ -226,8 +242,9 @@
    * vector's magnitude (squares summed in term order). Then weighted by
    * coverage, summed per page and listed as rank does with lunr's answer, so
    * these are exactly the pages rank lists (tested against the CLI on every
-   * query list, at several limits). Returns flags by page ref, or null (every
-   * page) for a query of more tokens than a coverage mask has bits.
+   * query list, at several limits). Returns those pages in order
+   * ([{ref, score}], `listed`'s answer), or null (every page) for a query of
+   * more tokens than a coverage mask has bits.
    */
   var MASK_BITS = 31
 
@@ -295,9 +312,7 @@
     var pages = []
     for (var k = 0; k < refs.length; k++)
       if (totals[k] >= best * MIN_SHARE) pages.push({ ref: refs[k], score: totals[k] })
-    var keep = new Uint8Array(n)
-    listed(pages, limit).forEach(function (page) { keep[page.ref] = 1 })
-    return keep
+    return listed(pages, limit)
   }
 
   /* The query tokens an entry covers by matching this term: those of each query term it stands for. */
@@ -486,19 +501,19 @@
 
   /*
    * The first `limit` ranked pages (all without one), once their postings and
-   * the store of the first FIRST_SCREEN are loaded; the store of the next
-   * LOOKAHEAD follows in the background, and of the rest as Material renders
-   * them (materialResult): a list of 50 pages spread over a large site would
-   * otherwise load most of its store files on every keystroke.
+   * the store of the first FIRST_SCREEN are loaded. That store is asked for
+   * as soon as listedPages knows the pages, so its files arrive while lunr.js
+   * scores them; the rest loads as Material renders (materialResult): a list
+   * of 50 pages spread over a large site would otherwise load most of its
+   * store files on every keystroke.
    */
   Engine.prototype.rankLoaded = function (query, limit) {
     var self = this
     return this.prepare(query).then(function () {
-      var ranked = self.rank(query, limit)
-      return self.prepareShown(ranked.slice(0, FIRST_SCREEN)).then(function () {
-        if (ranked.length > FIRST_SCREEN) self.prepareShown(ranked.slice(FIRST_SCREEN, FIRST_SCREEN + LOOKAHEAD)).catch(warn)
-        return ranked
-      })
+      var listing = self.listing(query, limit)
+      if (listing) self.data.ensureDocs(listing.slice(0, FIRST_SCREEN).map(function (page) { return page.ref }))
+      var ranked = self.rank(query, limit, listing)
+      return self.prepareShown(ranked.slice(0, FIRST_SCREEN)).then(function () { return ranked })
     })
   }
 
@@ -507,19 +522,25 @@
    * entry first. Material renders the first 10 groups at once and 4 more
    * each time the list is scrolled to its end: an entry's highlighted title
    * and snippet are made when Material reads them, so only for what it
-   * renders, and rendering a group loads the store LOOKAHEAD groups past it.
+   * renders, and rendering a group loads the store LOOKAHEAD groups past it,
+   * once the rendering task is over (its script elements would delay it).
    */
   Engine.prototype.materialResult = function (query, ranked) {
     var self = this
     var docs = this.docs
     var marks = this.analyzer.highlights(query)
     ranked = ranked || this.rank(query)
-    var asked = FIRST_SCREEN + LOOKAHEAD /* groups whose store rankLoaded asked for */
+    var asked = FIRST_SCREEN /* groups whose store rankLoaded loaded */
+    var wanted = asked
     function rendering(g) {
       var until = Math.min(ranked.length, g + 1 + LOOKAHEAD)
-      if (until <= asked) return
-      self.prepareShown(ranked.slice(asked, until)).catch(warn)
-      asked = until
+      if (until <= wanted) return
+      if (wanted === asked) setTimeout(ask, 0)
+      wanted = until
+    }
+    function ask() {
+      self.prepareShown(ranked.slice(asked, wanted)).catch(warn)
+      asked = wanted
     }
     var items = ranked.map(function (page, g) {
       var hits = page.hits
