@@ -37,6 +37,9 @@ METHODS = {
                    "server sent until it was idle for 1.5 s (includes Material's worker and its lunr files). Bytes "
                    "as sent (uncompressed, like file://) and the gzip -9 size of the same bodies.",
     "percentiles": "median and p95 (nearest rank) over all queries of both languages, or all cold loads.",
+    "server": "Both builds are served over http by one loopback server (Python's http.server, a thread per "
+              "connection) speaking HTTP/1.1 with keep-alive and Nagle's algorithm off, as static hosts do; "
+              "runs generated before 2026-11-28 13:00 UTC used its HTTP/1.0 default, one connection per file.",
 }
 
 
