@@ -511,7 +511,10 @@
     var self = this
     return this.prepare(query).then(function () {
       var listing = self.listing(query, limit)
-      if (listing) self.data.ensureDocs(listing.slice(0, FIRST_SCREEN).map(function (page) { return page.ref }))
+      if (listing) {
+        self.data.ensureDocs(listing.slice(0, FIRST_SCREEN).map(function (page) { return page.ref }))
+          .catch(function () { /* prepareShown below waits on the same files and reports a failure */ })
+      }
       var ranked = self.rank(query, limit, listing)
       return self.prepareShown(ranked.slice(0, FIRST_SCREEN)).then(function () { return ranked })
     })
