@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -75,6 +76,12 @@ class _LoggingHandler(http.server.SimpleHTTPRequestHandler):
 class _Server(http.server.ThreadingHTTPServer):
     log: list[Served]
     not_found: Path | None
+
+    def handle_error(self, request, client_address) -> None:
+        """A browser closing a kept-alive connection mid-response (a page closed) is not an error."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 @dataclass
