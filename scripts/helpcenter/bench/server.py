@@ -1,10 +1,10 @@
 """A loopback static server that remembers what it served.
 
 ThreadingHTTPServer on 127.0.0.1 with a free port, speaking HTTP/1.1 with
-keep-alive as static hosts do; the test suite serves the
-built site with it too. The log of every response is for page weight: the
-server side sees every request the page makes, including those from Material's
-search worker, which page-level request events may miss.
+keep-alive as static hosts do; the test suite serves the built site with it
+too. The log of every response is for page weight: the server side sees every
+request the page makes, including those from Material's search worker, which
+page-level request events may miss.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ class _Server(http.server.ThreadingHTTPServer):
     log: list[Served]
     not_found: Path | None
 
-    def handle_error(self, request, client_address) -> None:
+    def handle_error(self, request: object, client_address: object) -> None:
         """A browser closing a kept-alive connection mid-response (a page closed) is not an error."""
         if isinstance(sys.exc_info()[1], ConnectionError):
             return
