@@ -65,6 +65,24 @@ def test_compact_files_expand_to_lunr_py_index_exactly(site_dir, lunr_py_payload
     assert vectors_by_term(shipped["index"]) == vectors_by_term(original["index"])  # every score, exactly
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_store_files_keep_pages_in_title_order_and_expand_back(tmp_path, lunr_py_payloads, lang):
+    """Pages titled alike share store files (a list shows them together: fewer files per query); the
+    manifest names each page's file, and the files expand back to the store."""
+    payload, builder = lunr_py_payloads[lang]
+    compact.write(tmp_path, lang, compact.encode(payload, builder, compact.SHARD_BYTES, 3_000))
+    manifest = compact.read_file(tmp_path / f"index.{lang}.js")
+    files = [compact.read_file(tmp_path / f"index.{lang}.s{k}.js") for k in range(manifest["storeFiles"])]
+    assert len(files) > 2
+    pages = [page for rows in files for page, _ in rows]
+    assert sorted(pages) == list(range(len(manifest["pages"]))) and pages != sorted(pages)
+    titles = [entries[0][1].casefold() for rows in files for _, entries in rows]
+    assert titles == sorted(titles)
+    file_of = list(compact.read_varints(manifest["storeFileOf"]))
+    assert [file_of[page] for page in pages] == [k for k, rows in enumerate(files) for _ in rows]
+    assert compact.expand(tmp_path, lang)["docs"] == payload["docs"]
+
+
 def ranking(engine: Engine, query: str) -> list[tuple]:
     return [(page.url, page.score, [(hit.location, hit.score) for hit in page.sections])
             for page in engine.search(query)]
@@ -150,11 +168,12 @@ def cli_rankings(site: Path, lang: str) -> dict[str, list]:
 
 @pytest.fixture(scope="module")
 def split_site(site_dir: Path, tmp_path_factory, lunr_py_payloads) -> Path:
-    """The real site with its index cut into files of about TINY_SHARD_BYTES: many of each kind."""
+    """The real site with its postings cut into files of about TINY_SHARD_BYTES and its store into a file
+    per page: many of each kind, and a list longer than the first screen spans more files than it."""
     site = tmp_path_factory.mktemp("split") / "site"
     shutil.copytree(site_dir, site)
     for lang, (payload, builder) in lunr_py_payloads.items():
-        compact.write(site / "search", lang, compact.encode(payload, builder, TINY_SHARD_BYTES, TINY_SHARD_BYTES))
+        compact.write(site / "search", lang, compact.encode(payload, builder, TINY_SHARD_BYTES, 1))
     return site
 
 
@@ -261,8 +280,12 @@ FIRST_SCREEN_LOADED = """
 async q => {
   const engine = await window.hcSearch.ready()
   const ranked = await engine.rankLoaded(q)
+  const data = engine.data
   const loaded = ranked.map(p => [p.ref, ...p.hits.map(h => h.ref)].every(ref => engine.docs[ref][0] !== null))
-  return loaded
+  const firstFiles = new Set(ranked.slice(0, 10).map(p => data.storeFileOf[data.pageNumberOf[p.ref]]))
+  const asked = []
+  data.storeLoads.forEach((_, k) => asked.push(k))
+  return { loaded, firstFiles: [...firstFiles].sort((a, b) => a - b), asked }
 }
 """
 
@@ -277,9 +300,11 @@ def test_results_wait_only_for_the_first_screen_and_the_rest_follows(page, split
     page.goto((split_site / START_PAGE[lang]).as_uri())
     page.locator("input[data-md-component=search-query]").focus()
     page.wait_for_function("() => window.hcSearchTimings")
-    loaded = page.evaluate(FIRST_SCREEN_LOADED, query)
+    got = page.evaluate(FIRST_SCREEN_LOADED, query)
+    loaded = got["loaded"]
     assert len(loaded) > 10, "the query lists more pages than the first screen"
     assert all(loaded[:10]) and not all(loaded[10:]), loaded
+    assert got["asked"] == got["firstFiles"], "only the store files holding the first screen's pages are loaded"
     assert search(page, query)
     page.wait_for_function("""async q => {
       const engine = await window.hcSearch.ready()

@@ -116,7 +116,8 @@
     this.idf = manifest.idf
     this.terms = manifest.terms ? manifest.terms.split("\n") : []
     this.postingShards = manifest.postingShards
-    this.storeShards = manifest.storeShards
+    /* The store file of each page (compact.store_order: pages titled alike share files). */
+    this.storeFileOf = readVarints(manifest.storeFileOf)
     /* Store files asked for, by number: each is read into docs once, however many queries wait on it. */
     this.storeLoads = []
     /* The store: [location, title, parent, snippet]; parent now, the rest when shown. */
@@ -129,6 +130,13 @@
     /* Each document's page (the page's own entry): what search.js ranks by. */
     this.pageOf = new Int32Array(this.docs.length)
     this.docs.forEach(function (doc, ref) { self.pageOf[ref] = doc[2] < 0 ? ref : doc[2] })
+    /* Pages by number (store files name them so): each page's first entry, and each entry's page number. */
+    this.pageStart = []
+    this.pageNumberOf = new Int32Array(this.docs.length)
+    this.docs.forEach(function (doc, ref) {
+      if (doc[2] < 0) self.pageStart.push(ref)
+      self.pageNumberOf[ref] = self.pageStart.length - 1
+    })
     this.raw = new Array(this.terms.length) /* per term, its postings strings (one per field) once loaded */
     this.ready = new Uint8Array(this.terms.length) /* 1 once a term's postings are decoded */
     this.postings = new Array(this.terms.length) /* per term once ready: {docs: Int32Array, values: Float64Array} */
@@ -279,17 +287,20 @@
     var self = this
     var shards = new Set()
     refs.forEach(function (ref) {
-      if (self.docs[ref][0] === null) shards.add(upperBound(self.storeShards, ref, 0, self.storeShards.length) - 1)
+      if (self.docs[ref][0] === null) shards.add(self.storeFileOf[self.pageNumberOf[ref]])
     })
     return Promise.all(Array.from(shards).map(function (k) {
       if (!self.storeLoads[k]) {
-        self.storeLoads[k] = file(self.base, "index." + self.lang + ".s" + k + ".js").then(function (rows) {
-          var first = self.storeShards[k]
-          rows.forEach(function (row, i) {
-            var doc = self.docs[first + i]
-            doc[0] = row[0]
-            doc[1] = row[1]
-            doc[3] = row[2]
+        /* [[page number, [[location, title, snippet], ...]], ...] */
+        self.storeLoads[k] = file(self.base, "index." + self.lang + ".s" + k + ".js").then(function (pages) {
+          pages.forEach(function (page) {
+            var first = self.pageStart[page[0]]
+            page[1].forEach(function (row, i) {
+              var doc = self.docs[first + i]
+              doc[0] = row[0]
+              doc[1] = row[1]
+              doc[3] = row[2]
+            })
           })
         })
       }
