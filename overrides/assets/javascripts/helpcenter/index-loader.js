@@ -122,20 +122,22 @@
     this.storeLoads = []
     /* The store: [location, title, parent, snippet]; parent now, the rest when shown. */
     this.docs = []
+    /* Pages by number (store files name them so): each page's own entry. */
+    this.pageStart = []
     manifest.pages.forEach(function (size) {
       var start = self.docs.length
+      self.pageStart.push(start)
       for (var i = 0; i < size; i++) self.docs.push([null, null, i ? start : -1, null])
     })
     this.lengths = null
-    /* Each document's page (the page's own entry): what search.js ranks by. */
+    /* Each document's page: its own entry (what search.js ranks by) and its number. */
     this.pageOf = new Int32Array(this.docs.length)
-    this.docs.forEach(function (doc, ref) { self.pageOf[ref] = doc[2] < 0 ? ref : doc[2] })
-    /* Pages by number (store files name them so): each page's first entry, and each entry's page number. */
-    this.pageStart = []
     this.pageNumberOf = new Int32Array(this.docs.length)
-    this.docs.forEach(function (doc, ref) {
-      if (doc[2] < 0) self.pageStart.push(ref)
-      self.pageNumberOf[ref] = self.pageStart.length - 1
+    this.pageStart.forEach(function (start, number) {
+      for (var ref = start; ref < start + manifest.pages[number]; ref++) {
+        self.pageOf[ref] = start
+        self.pageNumberOf[ref] = number
+      }
     })
     this.raw = new Array(this.terms.length) /* per term, its postings strings (one per field) once loaded */
     this.ready = new Uint8Array(this.terms.length) /* 1 once a term's postings are decoded */

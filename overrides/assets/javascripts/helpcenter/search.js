@@ -159,7 +159,7 @@
     if (!terms.length) return []
     var weights = this.analyzer.factors(query)
     limit = limit || MAX_PAGES
-    if (listing === undefined) listing = this.listedPages(terms, weights, limit)
+    if (listing === undefined) listing = this.listing(query, limit)
     var index = this.data.queryIndex(this.data.termIds(terms), listing && pageFlags(listing, this.data.pageOf))
     var results = index.query(function (q) {
       terms.forEach(function (t) {
