@@ -26,7 +26,7 @@ from lunr.index import Index
 from conftest import search, watch
 from helpcenter.bench.queries import REAL_QUERIES, SHARED_QUERIES
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES
-from helpcenter.search import build_index, compact, merge_fields
+from helpcenter.search import analyzer, build_index, compact, merge_fields, posting_files
 from helpcenter.search.engine import Engine
 from helpcenter.search.extract import iter_pages
 from test_search import HOLDOUT_QUERIES, START_PAGE, read_queries
@@ -37,13 +37,15 @@ TINY_SHARD_BYTES = 1_500
 
 
 @pytest.fixture(scope="module")
-def lunr_py_payloads(site_dir: Path) -> dict[str, tuple[dict, Builder]]:
-    """lunr.py's own index of each language (as the site shipped it before issue 17), with its builder."""
+def lunr_py_payloads(site_dir: Path) -> dict[str, tuple[dict, Builder, posting_files.Adjacency]]:
+    """lunr.py's own index of each language (as the site shipped it before issue 17), with its builder and
+    what it counted of neighbouring terms."""
     pages = list(iter_pages(site_dir, LANGUAGES, DEFAULT_LANGUAGE))
     out = {}
     for lang in LANGUAGES:
-        builder = Builder()
-        out[lang] = (build_index.build_payload([p for p in pages if p.lang == lang], lang, builder), builder)
+        builder, adjacency = Builder(), posting_files.Adjacency()
+        payload = build_index.build_payload([p for p in pages if p.lang == lang], lang, builder, adjacency)
+        out[lang] = (payload, builder, adjacency)
     return out
 
 
@@ -55,7 +57,7 @@ def vectors_by_term(index: dict) -> dict[str, dict[str, float]]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_compact_files_expand_to_lunr_py_index_exactly(site_dir, lunr_py_payloads, lang):
-    original, _ = lunr_py_payloads[lang]
+    original = lunr_py_payloads[lang][0]
     shipped = build_index.read_script(build_index.index_path(site_dir, lang))
     assert shipped["docs"] == original["docs"]
     assert shipped["analyzer"] == original["analyzer"]
@@ -69,8 +71,8 @@ def test_compact_files_expand_to_lunr_py_index_exactly(site_dir, lunr_py_payload
 def test_store_files_keep_pages_in_title_order_and_expand_back(tmp_path, lunr_py_payloads, lang):
     """Pages titled alike share store files (a list shows them together: fewer files per query); the
     manifest names each page's file, and the files expand back to the store."""
-    payload, builder = lunr_py_payloads[lang]
-    compact.write(tmp_path, lang, compact.encode(payload, builder, compact.SHARD_BYTES, 3_000))
+    payload, builder, _ = lunr_py_payloads[lang]
+    compact.write(tmp_path, lang, compact.encode(payload, builder, None, 3_000))
     manifest = compact.read_file(tmp_path / f"index.{lang}.js")
     files = [compact.read_file(tmp_path / f"index.{lang}.s{k}.js") for k in range(manifest["storeFiles"])]
     assert len(files) > 2
@@ -81,6 +83,32 @@ def test_store_files_keep_pages_in_title_order_and_expand_back(tmp_path, lunr_py
     file_of = list(compact.read_varints(manifest["storeFileOf"]))
     assert [file_of[page] for page in pages] == [k for k, rows in enumerate(files) for _ in rows]
     assert compact.expand(tmp_path, lang)["docs"] == payload["docs"]
+
+
+def files_per_query(directory: Path, lang: str) -> list[int]:
+    """For each query of the lists, how many postings files hold the terms it looks up exactly."""
+    manifest = compact.read_file(directory / f"index.{lang}.js")
+    ids = {term: i for i, term in enumerate(manifest["terms"].split("\n"))}
+    file_of = list(compact.read_varints(manifest["postingFileOf"]))
+    terms = analyzer.for_language(lang).query_terms
+    return [len({file_of[ids[t.term]] for t in terms(q.text) if t.term in ids}) for q in ALL_QUERIES if q.lang == lang]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_postings_files_group_terms_that_neighbour_in_the_pages(tmp_path, lunr_py_payloads, lang):
+    """A query's terms neighbour each other in the pages, so grouping neighbours into files loads fewer
+    files per query than cutting the sorted terms into runs; the files still expand to the same index."""
+    payload, builder, adjacency = lunr_py_payloads[lang]
+    grouped, runs = tmp_path / "grouped", tmp_path / "runs"
+    compact.write(grouped, lang, compact.encode(payload, builder, TINY_SHARD_BYTES, 1, adjacency))
+    compact.write(runs, lang, compact.encode(payload, builder, TINY_SHARD_BYTES, 1))
+    def file_of(directory: Path) -> list[int]:
+        return list(compact.read_varints(compact.read_file(directory / f"index.{lang}.js")["postingFileOf"]))
+
+    assert file_of(runs) == sorted(file_of(runs))
+    assert file_of(grouped) != sorted(file_of(grouped)), "some files hold terms that do not sort together"
+    assert sum(files_per_query(grouped, lang)) < 0.9 * sum(files_per_query(runs, lang))
+    assert compact.expand(grouped, lang)["index"] == compact.expand(runs, lang)["index"]
 
 
 def ranking(engine: Engine, query: str) -> list[tuple]:
@@ -172,8 +200,8 @@ def split_site(site_dir: Path, tmp_path_factory, lunr_py_payloads) -> Path:
     per page: many of each kind, and a list longer than the first screen spans more files than it."""
     site = tmp_path_factory.mktemp("split") / "site"
     shutil.copytree(site_dir, site)
-    for lang, (payload, builder) in lunr_py_payloads.items():
-        compact.write(site / "search", lang, compact.encode(payload, builder, TINY_SHARD_BYTES, 1))
+    for lang, (payload, builder, adjacency) in lunr_py_payloads.items():
+        compact.write(site / "search", lang, compact.encode(payload, builder, TINY_SHARD_BYTES, 1, adjacency))
     return site
 
 

@@ -26,7 +26,7 @@ from lunr.builder import Builder
 
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, SITE
 from helpcenter.search import analyzer as an
-from helpcenter.search import compact, japanese, lexicon
+from helpcenter.search import compact, japanese, lexicon, posting_files
 from helpcenter.search.extract import Page, iter_pages
 
 FORMAT_VERSION = 2
@@ -82,20 +82,23 @@ def credit_pointers(pages: list[Page], docs: list[dict], store: list[list]) -> N
                 docs[ref]["pointers"] += pointer.text + "\n"
 
 
-def build_payload(pages: list[Page], lang: str, builder: Builder | None = None) -> dict:
-    """The index as lunr.py serializes it; pass `builder` to keep it (compact.encode reads its tf and lengths)."""
+def build_payload(pages: list[Page], lang: str, builder: Builder | None = None,
+                  adjacency: posting_files.Adjacency | None = None) -> dict:
+    """The index as lunr.py serializes it; pass `builder` to keep it (compact.encode reads its tf and lengths)
+    and `adjacency` to have it count which terms neighbour which (compact.encode groups them in files)."""
     analyzer = an.for_language(lang)
+    record = adjacency.record if adjacency else lambda tokens: tokens
     docs, store = documents(pages, read_page_boosts())
     builder = Builder() if builder is None else builder
     builder.pipeline.reset()
     builder.search_pipeline.reset()
     builder.ref("ref")
     for name, boost in FIELDS.items():
-        builder.field(name, boost=boost, extractor=lambda doc, name=name: analyzer.tokens(doc[name]))
+        builder.field(name, boost=boost, extractor=lambda doc, name=name: record(analyzer.tokens(doc[name])))
     stop = lexicon.read_japanese_stopwords()
     for doc in docs:
         doc["japanese"] = list(japanese.analyze_text("\n".join((doc["title"], doc["text"], doc["pointers"])), stop))
-    builder.field(WORD_FIELD, boost=WORD_BOOST, extractor=lambda doc: japanese.word_terms(doc["japanese"]))
+    builder.field(WORD_FIELD, boost=WORD_BOOST, extractor=lambda doc: record(japanese.word_terms(doc["japanese"])))
     for doc in docs:
         builder.add(doc, attributes={"boost": doc["boost"]})
     index = builder.build()
@@ -134,7 +137,7 @@ def index_path(site_dir: Path, lang: str) -> Path:
     return site_dir / "search" / f"index.{lang}.js"
 
 
-def write_indexes(site_dir: Path, languages: tuple[str, ...] = LANGUAGES, shard_bytes: int = compact.SHARD_BYTES,
+def write_indexes(site_dir: Path, languages: tuple[str, ...] = LANGUAGES, shard_bytes: int | None = None,
                   store_shard_bytes: int = compact.STORE_SHARD_BYTES) -> dict[str, Path]:
     """Write every language's index files (compact.py: manifest, lengths, postings, store, page addresses);
     returns manifests. Tests pass small shard sizes to cut a small site into many files."""
@@ -143,10 +146,10 @@ def write_indexes(site_dir: Path, languages: tuple[str, ...] = LANGUAGES, shard_
         by_lang[page.lang].append(page)
     written = {}
     for lang, pages in by_lang.items():
-        builder = Builder()
-        payload = build_payload(pages, lang, builder)
+        builder, adjacency = Builder(), posting_files.Adjacency()
+        payload = build_payload(pages, lang, builder, adjacency)
         compact.write(index_path(site_dir, lang).parent, lang,
-                      compact.encode(payload, builder, shard_bytes, store_shard_bytes))
+                      compact.encode(payload, builder, shard_bytes, store_shard_bytes, adjacency))
         written[lang] = index_path(site_dir, lang)
     return written
 

@@ -17,12 +17,13 @@ So it travels as files a page loads as plain scripts (from file:// too), all
 named by `files()`:
 
 - `index.<lang>.js`: the manifest (analyzer data, terms, idf, constants,
-  page structure, postings shard boundaries, each page's store file),
+  page structure, each term's postings file, each page's store file),
   loaded on first focus;
 - `index.<lang>.lengths.js`: field lengths, loaded once search is ready
   (every query needs them);
-- `index.<lang>.p<K>.js`: postings of a range of terms, loaded when a query
-  names one of them;
+- `index.<lang>.p<K>.js`: postings of some terms (in term order), loaded
+  when a query names one of them. Terms that neighbour each other in the
+  pages share files (posting_files.py), as they tend to share queries;
 - `index.<lang>.s<K>.js`: the store of some pages, loaded when one of them is
   on the first screen of results, or once that screen is rendered for the
   rest. Pages are kept in title order (`store_order`), so that pages a
@@ -41,14 +42,25 @@ import math
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-FORMAT_VERSION = 4
+from helpcenter.search import posting_files
+
+FORMAT_VERSION = 5
 GLOBAL = "__hcSearchIndex"
 LUNR_VERSION = "2.3.9"
-# Target size of one postings or store file, in characters: small enough that
-# a query loads little beyond what it needs (the postings of its terms, the
-# store of the first screen of results: 10 pages, likely in 10 files on a
-# large site), large enough that a site of 100 pages is a handful of files.
-SHARD_BYTES = 64_000
+# Sizes of postings and store files, in characters. Chromium spends about
+# 1.8 ms on each index script it loads, whatever its size, plus about 7 ms a
+# megabyte (measured on the benchmark machine, over http and from disk alike).
+# So postings come in about POSTINGS_FILES files a language: a query reads
+# few of them (its terms are grouped, posting_files.py) and the next queries
+# of the page mostly find theirs loaded. At 10,000 pages that is 256,000
+# characters a file, which took the keystroke median from about 31 ms (files
+# of 64,000) to 27. Small sites keep files of 64,000, so that a query there
+# loads little. Store files are small: the first screen's 10 pages lie in
+# several files whatever their size, and store rows cost more to parse than
+# postings (files four times larger were no faster).
+POSTINGS_FILES = 40
+MIN_SHARD_BYTES = 64_000
+MAX_SHARD_BYTES = 256_000
 STORE_SHARD_BYTES = 16_000
 # Varints in printable ASCII that JSON leaves as they are: '#'..'~' without
 # the backslash. The first BASE characters are digits with more to follow,
@@ -118,12 +130,22 @@ def idf(documents_with_term: int, document_count: int) -> float:
 # --------------------------------------------------------------------------- encoding
 
 
-def encode(payload: dict, builder, shard_bytes: int = SHARD_BYTES,
-           store_shard_bytes: int = STORE_SHARD_BYTES) -> dict[str, object]:
+def postings_file_chars(total: int) -> int:
+    """The size of a language's postings files, from the characters of all its postings."""
+    return min(MAX_SHARD_BYTES, max(MIN_SHARD_BYTES, total // POSTINGS_FILES))
+
+
+def encode(payload: dict, builder, shard_bytes: int | None = None,
+           store_shard_bytes: int = STORE_SHARD_BYTES,
+           adjacency: posting_files.Adjacency | None = None) -> dict[str, object]:
     """The files of one language: {name: JSON-able content}, the manifest under `index.<lang>.js`.
 
     `payload` is build_index's (analyzer, docs store, lunr.py's serialized
-    index); `builder` the lunr.py Builder that made it, for tf and lengths.
+    index); `builder` the lunr.py Builder that made it, for tf and lengths;
+    `shard_bytes` the size of postings files (tests cut small ones; by
+    default `postings_file_chars`);
+    `adjacency` what it counted of neighbouring terms, by which terms share
+    postings files (posting_files.py; without it, files hold runs of terms).
     """
     lang = payload["lang"]
     fields: list[str] = list(payload["index"]["fields"])
@@ -141,8 +163,13 @@ def encode(payload: dict, builder, shard_bytes: int = SHARD_BYTES,
         for f in fields:
             refs = sorted(int(r) for r in entry[f])
             postings.append(encode_postings([(r, builder.field_term_frequencies[f"{f}/{r}"][term]) for r in refs]))
-    posting_starts, posting_shards = _shards(len(terms), lambda i: postings[i * len(fields):(i + 1) * len(fields)],
-                                             shard_bytes)
+    nf = len(fields)
+    sizes_of_terms = [len(json.dumps(postings[i * nf:(i + 1) * nf])) for i in range(len(terms))]
+    file_chars = shard_bytes or postings_file_chars(sum(sizes_of_terms))
+    posting_file_of = posting_files.assign(terms, sizes_of_terms, adjacency, file_chars)
+    posting_shards: list[list[str]] = [[] for _ in range(max(posting_file_of, default=-1) + 1)]
+    for i, k in enumerate(posting_file_of):
+        posting_shards[k].extend(postings[i * nf:(i + 1) * nf])
     page_starts = [0]
     for size in sizes:
         page_starts.append(page_starts[-1] + size)
@@ -169,7 +196,8 @@ def encode(payload: dict, builder, shard_bytes: int = SHARD_BYTES,
         "terms": "\n".join(terms),
         "idf": [idf(sum(len(builder.inverted_index[t][f]) for f in fields), doc_count) for t in terms],
         "pages": sizes,
-        "postingShards": posting_starts,
+        "postingFiles": len(posting_shards),
+        "postingFileOf": "".join(varint(k) for k in posting_file_of),
         "storeFiles": len(store_shards),
         "storeFileOf": "".join(varint(k) for k in file_of),
     }
@@ -262,7 +290,7 @@ def files(directory: Path, lang: str) -> list[Path]:
     """Every file of one language's index, manifest first: what a cache of the search needs."""
     manifest = read_file(directory / f"index.{lang}.js")
     names = [f"index.{lang}.js", f"index.{lang}.lengths.js", f"index.{lang}.pages.js"]
-    names += [f"index.{lang}.p{k}.js" for k in range(len(manifest["postingShards"]))]
+    names += [f"index.{lang}.p{k}.js" for k in range(manifest["postingFiles"])]
     names += [f"index.{lang}.s{k}.js" for k in range(manifest["storeFiles"])]
     return [directory / n for n in names]
 
@@ -275,9 +303,16 @@ def expand(directory: Path, lang: str) -> dict:
     nf = len(fields)
     lengths = list(read_varints(read_file(directory / f"index.{lang}.lengths.js")))
     doc_count = sum(m["pages"])
-    postings: list[str] = []
-    for k in range(len(m["postingShards"])):
-        postings.extend(read_file(directory / f"index.{lang}.p{k}.js"))
+    terms_of: list[list[int]] = [[] for _ in range(m["postingFiles"])]
+    for tid, k in enumerate(read_varints(m["postingFileOf"])):
+        terms_of[k].append(tid)
+    postings: list[str] = [""] * (len(terms) * nf)
+    for k, tids in enumerate(terms_of):
+        strings = read_file(directory / f"index.{lang}.p{k}.js")
+        if len(strings) != len(tids) * nf:
+            raise ValueError(f"postings file {k}: {len(strings)} strings, the manifest gives it {len(tids)} terms")
+        for i, tid in enumerate(tids):
+            postings[tid * nf:(tid + 1) * nf] = strings[i * nf:(i + 1) * nf]
     page_rows: dict[int, list] = {}
     for k in range(m["storeFiles"]):
         page_rows.update((page, rows) for page, rows in read_file(directory / f"index.{lang}.s{k}.js"))

@@ -115,7 +115,11 @@
     this.docBoosts = manifest.docBoosts
     this.idf = manifest.idf
     this.terms = manifest.terms ? manifest.terms.split("\n") : []
-    this.postingShards = manifest.postingShards
+    /* Each term's postings file (compact.py: terms that neighbour in the pages share one), and each file's terms. */
+    this.postingFileOf = readVarints(manifest.postingFileOf)
+    this.postingTerms = []
+    for (var k = 0; k < manifest.postingFiles; k++) this.postingTerms.push([])
+    this.postingFileOf.forEach(function (k, id) { self.postingTerms[k].push(id) })
     /* The store file of each page (compact.store_order: pages titled alike share files). */
     this.storeFileOf = readVarints(manifest.storeFileOf)
     /* Store files asked for, by number: each is read into docs once, however many queries wait on it. */
@@ -188,7 +192,7 @@
     var missing = ids.filter(function (id) { return !self.ready[id] })
     if (!missing.length) return Promise.resolve()
     var shards = new Set(missing.filter(function (id) { return !self.raw[id] }).map(function (id) {
-      return upperBound(self.postingShards, id, 0, self.postingShards.length) - 1
+      return self.postingFileOf[id]
     }))
     var waits = Array.from(shards).map(function (k) { return self.loadPostings(k) })
     if (!this.lengths) waits.push(this.loadLengths())
@@ -198,10 +202,10 @@
   IndexData.prototype.loadPostings = function (k) {
     var self = this
     return file(this.base, "index." + this.lang + ".p" + k + ".js").then(function (strings) {
-      var first = self.postingShards[k]
+      var ids = self.postingTerms[k]
       var n = self.fields.length
-      for (var i = 0; i * n < strings.length; i++)
-        if (!self.raw[first + i]) self.raw[first + i] = strings.slice(i * n, (i + 1) * n)
+      for (var i = 0; i < ids.length; i++)
+        if (!self.raw[ids[i]] && !self.ready[ids[i]]) self.raw[ids[i]] = strings.slice(i * n, (i + 1) * n)
     })
   }
 
