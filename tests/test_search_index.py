@@ -102,6 +102,7 @@ def test_postings_files_group_terms_that_neighbour_in_the_pages(tmp_path, lunr_p
     grouped, runs = tmp_path / "grouped", tmp_path / "runs"
     compact.write(grouped, lang, compact.encode(payload, builder, TINY_SHARD_BYTES, 1, adjacency))
     compact.write(runs, lang, compact.encode(payload, builder, TINY_SHARD_BYTES, 1))
+
     def file_of(directory: Path) -> list[int]:
         return list(compact.read_varints(compact.read_file(directory / f"index.{lang}.js")["postingFileOf"]))
 

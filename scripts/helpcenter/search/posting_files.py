@@ -3,7 +3,7 @@
 A query is words as customers read them in pages, so the terms it looks up
 (the bigrams of one Japanese word, the words of one phrase) are neighbours in
 the pages' text. Files cut by term range scatter them. At 10,000 pages per
-language, in files of 256,000 characters, a Japanese query's terms lay in
+language, in files of 256,000 characters, a Japanese query's terms lie in
 5.4 files (1.3 MB) on average; grouped, in 2.7 files (0.66 MB), measured on
 the benchmark's queries, which the grouping never sees: it reads only the
 pages' text.
