@@ -177,13 +177,13 @@ def encode(payload: dict, builder, shard_bytes: int | None = None,
         page_starts.append(page_starts[-1] + size)
     store_rows = [[doc[0], doc[1], doc[3]] for doc in store]
     order = store_order(store, page_starts)
-    file_starts, store_shards = _shards(
+    store_shards = _shards(
         len(order), lambda i: [[order[i], store_rows[page_starts[order[i]]:page_starts[order[i] + 1]]]],
         store_shard_bytes)
     file_of = [0] * len(sizes)
-    for k, (start, end) in enumerate(zip(file_starts, [*file_starts[1:], len(order)], strict=True)):
-        for p in order[start:end]:
-            file_of[p] = k
+    for k, shard in enumerate(store_shards):
+        for page, _ in shard:
+            file_of[page] = k
     manifest = {
         "version": FORMAT_VERSION,
         "lang": lang,
@@ -240,20 +240,18 @@ def page_sizes(store: list[list]) -> list[int]:
     return sizes
 
 
-def _shards(count: int, part: Callable[[int], list], shard_bytes: int) -> tuple[list[int], list[list]]:
-    """Consecutive items into shards of about `shard_bytes`; returns the first item of each and the shards."""
-    starts: list[int] = []
+def _shards(count: int, part: Callable[[int], list], shard_bytes: int) -> list[list]:
+    """Consecutive items into shards of about `shard_bytes`."""
     shards: list[list] = []
     size = shard_bytes
     for i in range(count):
         chunk = part(i)
         if size >= shard_bytes:
-            starts.append(i)
             shards.append([])
             size = 0
         shards[-1].extend(chunk)
         size += len(json.dumps(chunk, ensure_ascii=False))
-    return starts, shards
+    return shards
 
 
 def render(name: str, content: object) -> str:
