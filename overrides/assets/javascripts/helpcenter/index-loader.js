@@ -133,7 +133,8 @@
       self.pageStart.push(start)
       for (var i = 0; i < size; i++) self.docs.push([null, null, i ? start : -1, null])
     })
-    this.lengths = null
+    this.lengths = null /* field by field, by wire number */
+    this.refOf = null
     /* Each document's page: its own entry (what search.js ranks by) and its number. */
     this.pageOf = new Int32Array(this.docs.length)
     this.pageNumberOf = new Int32Array(this.docs.length)
@@ -178,11 +179,22 @@
     return ids
   }
 
-  /* The field lengths every query needs: search.js asks for them once search is ready, before the first query. */
+  /*
+   * The field lengths every query needs (asked for once search is ready), and
+   * refOf: the document each wire number names. Postings and lengths number
+   * documents by kind, then by ref (compact.document_order): a counting sort.
+   */
   IndexData.prototype.loadLengths = function () {
     var self = this
-    return file(this.base, "index." + this.lang + ".lengths.js").then(function (text) {
-      if (!self.lengths) self.lengths = readVarints(text)
+    return file(this.base, "index." + this.lang + ".lengths.js").then(function (content) {
+      if (self.lengths) return
+      var kinds = readVarints(content.kinds)
+      var next = []
+      kinds.forEach(function (k) { next[k] = (next[k] || 0) + 1 })
+      for (var k = 0, at = 0; k < next.length; k++) { var n = next[k] || 0; next[k] = at; at += n }
+      self.refOf = new Int32Array(kinds.length)
+      kinds.forEach(function (k, ref) { self.refOf[next[k]++] = ref })
+      self.lengths = readVarints(content.lengths)
     })
   }
 
@@ -224,11 +236,12 @@
     var b = this.b
     for (var fi = 0; fi < nf; fi++) {
       var numbers = readVarints(this.raw[id][fi])
-      var doc = -1
+      var number = -1
       for (var p = 0; p < numbers.length; p++) {
-        doc += numbers[p] >> 1
+        number += numbers[p] >> 1
+        var doc = this.refOf[number]
         var tf = numbers[p] & 1 ? numbers[++p] + 2 : 1
-        var length = this.lengths[doc * nf + fi]
+        var length = this.lengths[fi * this.docs.length + number]
         var score = this.idf[id] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / this.averageLengths[fi])) + tf)
         score *= this.fieldBoosts[fi]
         score *= this.docBoosts[doc] || 1
@@ -297,13 +310,13 @@
     })
     return Promise.all(Array.from(shards).map(function (k) {
       if (!self.storeLoads[k]) {
-        /* [[page number, [[location, title, snippet], ...]], ...] */
+        /* [[page number, [[location, title, snippet], ...]], ...]; a section's location is its anchor */
         self.storeLoads[k] = file(self.base, "index." + self.lang + ".s" + k + ".js").then(function (pages) {
           pages.forEach(function (page) {
             var first = self.pageStart[page[0]]
             page[1].forEach(function (row, i) {
               var doc = self.docs[first + i]
-              doc[0] = row[0]
+              doc[0] = i ? page[1][0][0] + "#" + row[0] : row[0]
               doc[1] = row[1]
               doc[3] = row[2]
             })
