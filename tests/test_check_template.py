@@ -145,7 +145,7 @@ def test_official_addresses_in_the_config_are_checked_too(mini: Path):
     config = mini / "mkdocs.yml"
     edit(config, "inquiry_form: https://support.bitbank.cc/", "inquiry_form: https://support.bitbank-help.com/")
     problems = run(mini)
-    assert ("mkdocs.yml", line_of(config, "inquiry_form:"), "external-domain") in {
+    assert ("mkdocs.yml", line_of(config, "inquiry_form:"), "official-address") in {
         (p.path, p.line, p.rule) for p in problems}
 
 

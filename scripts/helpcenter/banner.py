@@ -1,23 +1,30 @@
 """The incident banner: one data file (data/banner.yml) that writers flip on and off.
 
 Read here and rendered to inline HTML per language, so that templates only
-print it and a move to another generator keeps the same file.
+print it and a move to another generator keeps the same file. The banner is
+on every page, so it is text with inline Markdown only: raw HTML is shown as
+text, and a link stays a link only when it goes to an official address
+(official_links); `scripts/check` reports both at data/banner.yml's line
+(rule banner-text).
 """
 
 from __future__ import annotations
 
+import html as html_lib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import markdown
 import yaml
+from selectolax.lexbor import LexborHTMLParser
 
 from helpcenter import official_links
 from helpcenter.paths import DATA, LANGUAGES
 
 BANNER_YML = DATA / "banner.yml"
 LEVELS = ("info", "warning", "critical")
+INLINE_ELEMENTS = frozenset({"a", "strong", "em", "code", "br"})  # what inline Markdown makes of text and links
 
 
 class BannerError(ValueError):
@@ -25,11 +32,39 @@ class BannerError(ValueError):
 
 
 def render_inline(text: str, official: Mapping[str, str], lang: str) -> str:
-    """Inline Markdown to HTML without the wrapping <p>; official reference links resolve."""
-    html = markdown.markdown(official_links.append_definitions(text.strip(), official, lang))
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return html
+    """Inline Markdown to HTML without the wrapping <p>; official reference links resolve, raw HTML is text."""
+    escaped = html_lib.escape(text.strip(), quote=False)
+    html = markdown.markdown(official_links.append_definitions(escaped, official, lang))
+    return _inline_only(html, official)
+
+
+def is_allowed_link(href: str, official: Mapping[str, str]) -> bool:
+    """An https address on the official domain, or mail to the official support address."""
+    email = str(official.get("support_email", ""))
+    if href.lower().startswith("mailto:"):
+        return official_links.is_official_email(email) and href[len("mailto:"):].lower() == email.lower()
+    return official_links.is_official_url(href)
+
+
+def _inline_only(html: str, official: Mapping[str, str]) -> str:
+    """Keep inline text markup and official links; unwrap every other element, drop other attributes."""
+    tree = LexborHTMLParser(f"<div id='hc-banner-text'>{html}</div>")
+    box = tree.css_first("#hc-banner-text")
+    for node in box.css("*"):
+        if node.mem_id == box.mem_id:
+            continue  # selectolax lists the box itself
+        tag = node.tag or ""
+        href = node.attributes.get("href") or ""
+        if tag not in INLINE_ELEMENTS or (tag == "a" and not is_allowed_link(href, official)):
+            if node.child is None:
+                node.decompose()  # an image or another empty element: nothing to keep
+            else:
+                node.unwrap()
+            continue
+        for name in list(node.attributes):
+            if not (tag == "a" and name == "href"):
+                del node.attrs[name]
+    return box.inner_html.strip()
 
 
 def load(path: Path = BANNER_YML, official: Mapping[str, str] | None = None) -> dict[str, Any]:

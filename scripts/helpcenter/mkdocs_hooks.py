@@ -16,7 +16,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from helpcenter import banner, navigation, official_links, postbuild, translation  # noqa: E402
+from helpcenter import (  # noqa: E402
+    banner,
+    front_matter_text,
+    navigation,
+    official_links,
+    postbuild,
+    published_files,
+    translation,
+)
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, language_prefix  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.helpcenter")  # a WARNING here fails the strict build
@@ -35,7 +43,11 @@ def on_pre_build(config, **_):
 
 
 def on_config(config, **_):
-    """The incident banner, for the `announce` block of overrides/main.html."""
+    """The official addresses judged; the incident banner, for the `announce` block of overrides/main.html."""
+    config_lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
+    for key, message in official_links.problems(config.extra.get("official", {})):
+        line = next((no for no, text in enumerate(config_lines, 1) if text.strip().startswith(f"{key}:")), 1)
+        log.warning(f"File '{Path(config.config_file_path).name}': line {line}: {message}")
     path = Path(config.config_file_path).parent / "data" / "banner.yml"
     try:
         config.extra["hc_banner"] = banner.load(path, config.extra.get("official", {}))
@@ -46,6 +58,21 @@ def on_config(config, **_):
     pages = navigation.count_pages(Path(config.docs_dir) / DEFAULT_LANGUAGE)
     config.theme["features"] = navigation.features_for(config.theme["features"], pages)
     return config
+
+
+def on_files(files, config, **_):
+    """Files beside the pages that a browser could run are left out of the site (published_files)."""
+    docs = Path(config.docs_dir).resolve()
+    root = Path(config.config_file_path).resolve().parent
+    for file in list(files):
+        path = Path(file.abs_src_path or "").resolve()
+        if not file.abs_src_path or not path.is_relative_to(docs):
+            continue  # the theme's own files
+        why = published_files.refusal(path)
+        if why:
+            files.remove(file)
+            log.warning(f"File '{path.relative_to(root).as_posix()}': line 1: left out of the site: {why}")
+    return files
 
 
 _default_404: str | None = None  # the default language's 404 page, rendered first
@@ -84,7 +111,8 @@ def on_post_template(output, template_name, config, **_):
 
 
 def on_page_markdown(markdown, page, config, files, **_):
-    """The outdated-translation notice where due; reference links to the official addresses."""
+    """Front matter made plain text; the outdated-translation notice where due; official reference links."""
+    front_matter_text.neutralize(page.meta, page.file.src_path, page.file.abs_src_path, log.warning)
     markdown = translation.on_page_markdown(markdown, page, config)
     lang = getattr(page.file, "locale", None) or config.theme.get("language", "ja")
     return official_links.append_definitions(markdown, config.extra.get("official", {}), lang)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from urllib.parse import unquote
+
+from helpcenter.check.textnorm import fold
 
 _BEFORE = r"(?:^|(?<=[(<\"'\s]))"
 _AFTER = r"(?=$|[)>\"'\s])"
@@ -55,6 +56,9 @@ def link_line(lines: list[str], url: str, nth: int, references: Mapping[str, str
         usage = re.compile(rf"\]\[{name}\]|(?<!\])\[{name}\](?:\[\]|(?![\[(:]))", re.IGNORECASE)
         hits.update(_find(lines, usage))
     if not hits:
+        decoded = [html.unescape(line) for line in lines]  # `&#116;el:` is tel: to the browser
+        if decoded != lines:
+            return link_line(decoded, url, nth, references)
         return None
     ordered = sorted(hits)
     return ordered[min(nth, len(ordered) - 1)][0]
@@ -74,13 +78,14 @@ def text_line(lines: list[str], needles: Iterable[str], nth: int = 0, ignore_cas
 
 
 def normalized_line(lines: list[str], needle: str, digits: str = "") -> int | None:
-    """Line that contains `needle` once both are NFKC-normalized (so ０３ is 03), else whose digits contain `digits`.
+    """Line that contains `needle` once both are folded (textnorm: ０３ and 〇三 are 03; entities decoded),
+    else whose digits contain `digits`.
 
-    The second pass finds numbers that markup splits (`03-**1234**-5678`).
+    The second pass finds numbers that markup or separators split (`03-**1234**-5678`, `03・1234・5678`).
     """
-    normalized = [unicodedata.normalize("NFKC", line) for line in lines]
+    normalized = [fold(html.unescape(line)) for line in lines]
     for no, line in enumerate(normalized, start=1):
-        if needle and unicodedata.normalize("NFKC", needle) in line:
+        if needle and fold(needle) in line:
             return no
     for no, line in enumerate(normalized, start=1):
         if digits and digits in "".join(ch for ch in line if ch.isdigit()):

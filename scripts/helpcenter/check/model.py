@@ -120,6 +120,20 @@ class BuiltPage:
             or self.tree.css_first("main")
 
     @cached_property
+    def markdown_nodes(self) -> list[LexborNode]:
+        """The top-level elements the Markdown made: the article's children before the template's own.
+
+        Material prints the page's "last update" (`div.md-source-file`) right after
+        the Markdown, then the partials (feedback, related pages); the last such
+        div marks the end, so a look-alike a writer adds earlier stays content.
+        """
+        if self.content is None:
+            return []
+        children = [c for c in self.content.iter() if c.tag and not c.tag.startswith("-")]
+        ends = [i for i, c in enumerate(children) if "md-source-file" in (c.attributes.get("class") or "").split()]
+        return children[: ends[-1]] if ends else children
+
+    @cached_property
     def ids(self) -> set[str]:
         found = {n.attributes.get("id") or "" for n in self.tree.css("[id]")}
         found |= {n.attributes.get("name") or "" for n in self.tree.css("a[name]")}
@@ -197,8 +211,8 @@ class Project:
 
     @property
     def official_domain(self) -> str:
-        """Host of `extra.official.website` (bitbank.cc): the one source of official addresses."""
-        return urls.host_of(str(self.official.get("website", ""))) or ""
+        """bitbank.cc: fixed in code (official_links), never taken from the configuration being checked."""
+        return official_links.OFFICIAL_DOMAIN
 
     @property
     def site_url(self) -> str:
@@ -227,6 +241,8 @@ class Project:
             content_ids = {n.mem_id for n in _url_nodes(page.content)} if page.content else set()
             seen: dict[tuple[bool, str], int] = {}
             for node in _url_nodes(page.tree):
+                if _in_banner(node):
+                    continue  # the banner's source is data/banner.yml: rule banner-text
                 for attr in URL_ATTRS.get(node.tag or "", ()) + ((XLINK,) if XLINK in node.attributes else ()):
                     value = node.attributes.get(attr)
                     if value is None:
@@ -247,19 +263,27 @@ class Project:
         return urls.is_external(url) and not self.is_internal(url)
 
     def resolve(self, link: Link) -> str | None:
-        """Site-relative path an internal link points to; None when it leaves the site root."""
+        """Site-relative path an internal link points to, as Chromium resolves it; None when it leaves the site root.
+
+        The browser's reading (WHATWG URL, `urls.browser_url`) decides the target,
+        so `..\\faq.html` is `../faq.html`; a relative path that climbs above the
+        site's top folder is None, since from disk (file://) it leaves the site.
+        """
         url = link.url
         if self.site_url and url.startswith(self.site_url):
             return posixpath.normpath(url[len(self.site_url):].split("#")[0].split("?")[0] or ".")
-        path = unquote(url.split("#", 1)[0].split("?", 1)[0])
-        if not path:
-            return link.page.rel
-        if path.startswith("/"):
-            target = posixpath.normpath(path.lstrip("/") or ".")
-        else:
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(link.page.rel), path))
-        if target == ".." or target.startswith("../"):
+        parsed = urls.browser_url(url, link.page.rel)
+        if parsed is None or not urls.is_internal(url, link.page.rel):
             return None
+        written = unquote(url.split("#", 1)[0].split("?", 1)[0]).replace("\\", "/")
+        if not written.strip():
+            return link.page.rel
+        if not written.startswith("/"):
+            climbed = posixpath.normpath(posixpath.join(posixpath.dirname(link.page.rel), written))
+            if climbed == ".." or climbed.startswith("../"):
+                return None
+        path = unquote(parsed.pathname)
+        target = posixpath.normpath(path.lstrip("/") or ".")
         return target + ("/" if path.endswith("/") and target != "." else "")
 
     @staticmethod
@@ -330,6 +354,15 @@ def _region(node: LexborNode | None) -> str:
                 return name
         node = node.parent
     return "template"
+
+
+def _in_banner(node: LexborNode | None) -> bool:
+    """Inside the incident banner, which every page repeats from data/banner.yml."""
+    while node is not None:
+        if "hc-banner" in (node.attributes.get("class") or "").split():
+            return True
+        node = node.parent
+    return False
 
 
 def _srcset(value: str) -> list[str]:

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import ada_url
+
+from helpcenter.official_links import is_official_host as _is_official
+
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # Browsers drop these anywhere in a URL before reading its scheme.
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]")
@@ -30,42 +34,71 @@ def scheme(url: str) -> str:
     return m.group(1).lower() if m else ""
 
 
-def is_internal(url: str) -> bool:
-    return not scheme(url) and not url.startswith("//")
+# Stands for this site when a link is resolved as Chromium resolves it: a relative link stays on it.
+SITE_HOST = "site.invalid"
 
 
-def is_external(url: str) -> bool:
+def browser_url(url: str, page: str = "index.html") -> ada_url.URL | None:
+    """`url` resolved from the built page `page` by the WHATWG URL standard (ada), as a browser does.
+
+    A browser reads `\\/host/…` as `//host/…` and drops control characters
+    before `//`, so a link that looks relative may leave the site: judge the
+    parsed URL, never the string. None when a browser could not parse it.
+    """
+    try:
+        return ada_url.URL(url, f"https://{SITE_HOST}/{page}")
+    except ValueError:
+        return None
+
+
+def is_internal(url: str, page: str = "index.html") -> bool:
+    """The browser stays on this site: the link resolves to a file of it."""
+    parsed = browser_url(url, page)
+    return parsed is not None and parsed.protocol == "https:" and parsed.host == SITE_HOST
+
+
+def is_external(url: str, page: str = "index.html") -> bool:
     """A link that would make the browser leave the site (any scheme we do not own elsewhere)."""
-    s = scheme(url)
-    return url.startswith("//") or (bool(s) and s not in NOT_EXTERNAL)
+    parsed = browser_url(url, page)
+    if parsed is None:
+        return False
+    return parsed.protocol[:-1] not in NOT_EXTERNAL and not is_internal(url, page)
 
 
 def host_of(url: str) -> str | None:
-    """Lower-cased host of an absolute URL, or None when it has none or is malformed."""
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
+    """Lower-cased host of an absolute URL as a browser reads it, or None when it has none or is disguised."""
+    parsed = browser_url(url)
+    if parsed is None or parsed.host == SITE_HOST:
         return None
-    if port not in (None, 443) or parts.username is not None or "\\" in parts.netloc:
+    if parsed.port not in ("", "443") or parsed.username or parsed.password:
         return None  # userinfo and odd ports are classic ways to disguise a host
-    return parts.hostname or None
+    return parsed.hostname or None
+
+
+def unicode_host(host: str) -> str:
+    """A host as its owner registered it: punycode labels (xn--) decoded."""
+    try:
+        return host.encode("ascii").decode("idna") if "xn--" in host else host
+    except (UnicodeError, ValueError):
+        return host
 
 
 def non_ascii_note(host: str) -> str:
     """Name the characters that make a host only look like ASCII (homograph attack)."""
-    odd = [ch for ch in host if ord(ch) > 127]
+    odd = [ch for ch in unicode_host(host) if ord(ch) > 127]
     if not odd:
         return ""
     names = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '?')}" for ch in dict.fromkeys(odd))
     return f" (its name contains non-ASCII letters: {names}; a lookalike?)"
 
 
-def is_official_host(host: str | None, official_domain: str) -> bool:
-    """bitbank.cc itself or one of its subdomains, compared exactly (no lookalikes)."""
-    if not host or not official_domain:
-        return False
-    return host == official_domain or host.endswith("." + official_domain)
+def is_official_host(host: str | None) -> bool:
+    """bitbank.cc itself or one of its subdomains, compared exactly (no lookalikes).
+
+    The official domain is fixed in code (helpcenter.official_links), never read
+    from the configuration it judges.
+    """
+    return _is_official(host)
 
 
 @dataclass(frozen=True)
@@ -93,7 +126,7 @@ def read_allowlist(path: Path) -> tuple[list[AllowEntry], list[tuple[int, str]]]
         if not text:
             continue
         host = host_of(text)
-        if scheme(text) != "https" or not host or host != host.encode("ascii", "ignore").decode():
+        if scheme(text) != "https" or not host or not (urlsplit(text).hostname or "").isascii():
             errors.append((no, f"allowlist entry {text!r} must be an https:// URL with an ASCII host"
                                " (write internationalized names in punycode, xn--…)"))
             continue

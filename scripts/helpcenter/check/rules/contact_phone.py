@@ -2,18 +2,24 @@
 
 bitbank offers no phone support, so on this site any number shaped like a
 phone number reads as one to call: exactly what a scammer would add. Text
-is normalized with NFKC first, so full-width digits (０３－１２３４) count;
-dates, times and amounts do not match because Japanese numbers start with 0
-or +81. A scam example belongs in the text as 0X-XXXX-XXXX.
+is folded first (textnorm: NFKC, format characters removed, kanji digits as
+digits), and any separator a reader skips (dots, 「・」, slashes, spaces,
+dashes) between digits counts as one, so ０３・１２３４・５６７８ and
+〇三 一二三四 五六七八 count; dates, times and amounts do not match because
+Japanese numbers start with 0 or +81. Read in the page text, in `title`
+(tooltips) and `alt` attributes, in front matter (at its line) and in the
+template; the banner has its own rule (banner-text). A scam example belongs
+in the text as 0X-XXXX-XXXX.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
+from helpcenter import front_matter_text
 from helpcenter.check.model import BuiltPage, Problem, Project
+from helpcenter.check.textnorm import fold
 
 ID = "contact-phone"
 DESCRIPTION = "no phone-number-like text (the service has no phone support)"
@@ -31,25 +37,35 @@ PATTERNS = [
     re.compile(r"\+\d{9,15}(?!\d)"),
     # North American: (555) 123-4567, 555-123-4567
     re.compile(r"(?<!\d)(?:\(\d{3}\)\s?|\d{3}[\-.\s])\d{3}[\-.\s]\d{4}(?!\d)"),
+    # Any writing once separators are one: 0 and 9-10 more digits, or + and 9-15 digits.
+    re.compile(r"(?<![\d-])0(?:-?\d){9,10}(?![\d])"),
+    re.compile(r"(?<![\d-])\+(?:-?\d){9,15}(?![\d])"),
 ]
+# Between two digits, whatever a reader skips: spaces, dots, 「・」, slashes, dashes and the long vowel mark.
+_SKIPPED = re.compile(r"(?<=\d)[\s.\u30fb/\-\u2010-\u2015\u2212\u30fc]+(?=\d)")
 
 
 def phone_numbers(text: str) -> list[str]:
-    """Phone-number-like strings in `text` (after NFKC), in order of appearance."""
-    text = unicodedata.normalize("NFKC", text)
+    """Phone-number-like strings in `text` (folded), in order of appearance."""
+    text = fold(text)
     spans: list[tuple[int, int]] = []
-    for pattern in PATTERNS:
-        for m in pattern.finditer(text):
-            digits = sum(ch.isdigit() for ch in m.group(0))
-            if 8 <= digits <= 15 and not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans):
-                spans.append((m.start(), m.end()))
-    return [text[s:e].strip() for s, e in sorted(spans)]
+    for candidate in (text, _SKIPPED.sub("-", text)):
+        for pattern in PATTERNS:
+            for m in pattern.finditer(candidate):
+                digits = sum(ch.isdigit() for ch in m.group(0))
+                if 8 <= digits <= 15 and not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans):
+                    spans.append((m.start(), m.end()))
+        if spans:
+            return [candidate[s:e].strip() for s, e in sorted(spans)]
+    return []
 
 
 def _texts(page: BuiltPage) -> Iterator[tuple[bool, str]]:
-    """(from content?, text) for the page's Markdown content and the rest of its template."""
+    """(from content?, text) for the page's Markdown content, its tooltips and alt texts, and the template."""
     if page.content is not None:
         yield True, page.content.text(separator="")
+        for node in page.content.css("[title], [alt]"):
+            yield True, " ".join(filter(None, (node.attributes.get("title"), node.attributes.get("alt"))))
     meta = page.tree.css_first('meta[name="description"]')
     if meta is not None:
         yield page.source is not None, meta.attributes.get("content") or ""
@@ -57,21 +73,30 @@ def _texts(page: BuiltPage) -> Iterator[tuple[bool, str]]:
     if body is not None:
         rest = body.clone()
         content = "article" if page.tree.css_first("article") is not None else "main"
-        for node in rest.css(f"{content}, script, style, svg, template, noscript"):
+        for node in rest.css(f"{content}, script, style, svg, template, noscript, .hc-banner"):
             node.decompose()
         yield False, rest.text(separator=" ")
 
 
+MESSAGE = ("{number} looks like a phone number; bitbank has no phone support, so a number here reads as one to call"
+           " (a scam vector): remove it, or write an example as 0X-XXXX-XXXX")
+
+
 def check(project: Project) -> Iterator[Problem]:
+    in_front: set[str] = set()  # digits of numbers reported at a front-matter line: not again in the navigation
+    for source in project.sources:
+        for key in front_matter_text.TEXT_KEYS:
+            value = source.front.data.get(key)
+            for number in phone_numbers(value) if isinstance(value, str) else []:
+                in_front.add("".join(ch for ch in number if ch.isdigit()))
+                yield Problem(source.display, source.front.key_lines.get(key, 1), ID, MESSAGE.format(number=number))
     for page in project.pages.values():
         for in_content, text in _texts(page):
             seen: dict[str, int] = {}
             for number in phone_numbers(text):
+                if not in_content and "".join(ch for ch in number if ch.isdigit()) in in_front:
+                    continue
                 nth = seen.get(number, 0)
                 seen[number] = nth + 1
                 digits = "".join(ch for ch in number if ch.isdigit())
-                yield project.text_problem(
-                    ID, page, in_content,
-                    f"{number} looks like a phone number; bitbank has no phone support, so a number here"
-                    " reads as one to call (a scam vector): remove it, or write an example as 0X-XXXX-XXXX",
-                    [number], nth, digits)
+                yield project.text_problem(ID, page, in_content, MESSAGE.format(number=number), [number], nth, digits)

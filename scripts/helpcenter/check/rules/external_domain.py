@@ -1,6 +1,6 @@
 """external-domain: links leave the site only for bitbank.cc, its subdomains, or the allowlist.
 
-The official domain is the host of `extra.official.website` in mkdocs.yml,
+The official domain is fixed in code (helpcenter/official_links.py),
 matched exactly or as a `.bitbank.cc` suffix, so `bitbank-support.com`,
 `bitbank.cc.example.net` and `bitbаnk.cc` (Cyrillic а) all fail, as do hosts
 disguised with a user name (`https://bitbank.cc@evil.example/`). Anything
@@ -28,13 +28,12 @@ def check(project: Project) -> Iterator[Problem]:
     entries, errors = project.allowlist
     for line, message in errors:
         yield Problem(ALLOWLIST.as_posix(), line, ID, message)
-    yield from _official_settings(project)
     domain = project.official_domain
     for link in project.links:
         if not project.is_external(link.url):
             continue
         host = urls.host_of(link.url)
-        if urls.is_official_host(host, domain) or any(e.allows(link.url) for e in entries):
+        if urls.is_official_host(host) or any(e.allows(link.url) for e in entries):
             continue
         shown = f"{host}{urls.non_ascii_note(host)}" if host else "no valid host"
         yield project.problem(
@@ -42,17 +41,3 @@ def check(project: Project) -> Iterator[Problem]:
                       " link only to official addresses, or (if truly needed) add an https prefix with the reason"
                       f" to {ALLOWLIST.as_posix()}")
 
-
-def _official_settings(project: Project) -> Iterator[Problem]:
-    """The official addresses in mkdocs.yml are the trust root, so they get the same scrutiny as links."""
-    domain = project.official_domain
-    if not domain or not domain.isascii():
-        where = project.config_line("website")
-        yield Problem(*where, ID, f"extra.official.website must be an https:// address of the official domain with"
-                                  f" an ASCII name, not {project.official.get('website')!r}")
-        return
-    for key, value in project.official.items():
-        value = str(value)
-        if "://" in value and (urls.scheme(value) != "https" or not urls.is_official_host(urls.host_of(value), domain)):
-            yield Problem(*project.config_line(key), ID, f"extra.official.{key} is {value}, which is not an https://"
-                                                         f" address on {domain} or its subdomains")

@@ -1,0 +1,77 @@
+"""Contact points written as plain text: email addresses, domains and messenger handles.
+
+A scammer's edit needs no link: an address to write to, a lookalike domain
+to type or a messenger handle to add is enough, also entity-encoded or in a
+code span. Matched on folded text (textnorm.fold); official addresses
+(official_links) and illustrations under example domains (example.com,
+*.example, .invalid, .test: RFC 2606) pass. A domain is a name whose last
+label is a real top-level domain (the Public Suffix List, `publicsuffixlist`),
+so `index.html` is not one; file names the pages mention (`.md`, `.zip`)
+count only when written as a host (after `//`, `@` or `www.`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from publicsuffixlist import PublicSuffixList
+
+from helpcenter import official_links
+from helpcenter.check.textnorm import fold
+
+EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*\s*(?:@|\[at\]|\(at\))\s*"
+                   r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.IGNORECASE)
+DOMAIN = re.compile(r"(?<![\w@.-])((?:https?://|//)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+                    r"(?:[a-z]{2,63}|xn--[a-z0-9-]+))(?![\w-])", re.IGNORECASE)
+HANDLE = re.compile(r"(?<![\w.@%+-])@[A-Za-z0-9_]{2,30}(?![\w@.])")
+MESSENGER = re.compile(r"\b(LINE|Telegram|WhatsApp|Discord|Signal|WeChat|Skype|KakaoTalk|Viber)\s*(?:ID)?\s*"
+                       r"[:：]\s*@?[A-Za-z0-9_.-]{3,}", re.IGNORECASE)
+FILE_SUFFIXES = frozenset({"md", "zip", "html", "htm", "png", "jpg", "jpeg", "gif", "webp", "avif", "pdf", "txt",
+                           "csv", "yml", "yaml", "json", "js", "css", "svg", "py", "sh", "exe", "apk", "dmg"})
+EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org", "example", "invalid", "test", "localhost")
+
+
+@lru_cache(maxsize=1)
+def _psl() -> PublicSuffixList:
+    return PublicSuffixList(accept_unknown=False)
+
+
+def is_example(domain: str) -> bool:
+    domain = domain.lower().rstrip(".")
+    return any(domain == d or domain.endswith("." + d) for d in EXAMPLE_DOMAINS)
+
+
+def emails(text: str) -> list[str]:
+    """Email addresses (also `name [at] host`) that are neither official nor examples."""
+    found = []
+    for m in EMAIL.finditer(fold(text)):
+        address = re.sub(r"\s*(?:\[at\]|\(at\))\s*", "@", m.group(0), flags=re.IGNORECASE).replace(" ", "")
+        domain = address.rpartition("@")[2]
+        if not official_links.is_official_email(address) and not is_example(domain):
+            found.append(m.group(0))
+    return found
+
+
+def domains(text: str) -> list[str]:
+    """Host names of real top-level domains that are not official, not examples and not in an email."""
+    folded = EMAIL.sub(" ", fold(text))
+    found = []
+    for m in DOMAIN.finditer(folded):
+        written = m.group(1)
+        host = re.sub(r"^(?:https?:)?//", "", written, flags=re.IGNORECASE).lower()
+        as_host = written != host or host.startswith("www.")
+        if host.rpartition(".")[2] in FILE_SUFFIXES and not as_host:
+            continue
+        if official_links.is_official_host(host) or is_example(host) or _psl().privatesuffix(host) is None:
+            continue
+        found.append(written)
+    return found
+
+
+def handles(text: str) -> list[str]:
+    """Messenger handles: `@name`, or a messenger's name with an ID after it."""
+    folded = EMAIL.sub(" ", fold(text))
+    named = list(MESSENGER.finditer(folded))
+    bare = [m for m in HANDLE.finditer(folded) if not any(n.start() <= m.start() < n.end() for n in named)]
+    return [m.group(0) for m in sorted(bare + named, key=lambda m: m.start())]

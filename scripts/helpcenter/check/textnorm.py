@@ -1,0 +1,22 @@
+"""Text folded the way a reader sees it, before any contact point is matched.
+
+A number or address can be written so that no pattern for its plain form
+matches and a reader still reads it: full-width or kanji digits, invisible
+format characters (zero-width space, U+2062 INVISIBLE TIMES) inside it.
+Folding: NFKC (full-width to ASCII, ＠ to @), format characters (category Cf)
+removed, kanji digits to ASCII digits. Kept apart so that matching and
+locating (locate.normalized_line) fold alike.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_KANJI_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def fold(text: str) -> str:
+    """NFKC, without format characters, kanji digits as ASCII digits."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return text.translate(_KANJI_DIGITS)

@@ -1,0 +1,55 @@
+"""Which files beside the Markdown pages in docs/ may be published.
+
+Everything under docs/ is copied into the site as it is, so a file a writer
+commits there is served from the help center's own origin: an SVG or HTML
+file with a script in it could register a service worker for the whole
+site, and a static page with a meta refresh is an open redirect. Only types
+a browser cannot run are published: the pages themselves and raster images,
+whose first bytes must match their extension (an HTML file renamed .png is
+refused too). PDF is refused as well: PDF viewers run scripts and follow
+links, and a help page belongs in Markdown, in both languages, searchable.
+SVG is refused rather than sanitised: the site's own icons live in
+overrides/, which an engineer reviews.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PAGE_SUFFIX = ".md"
+# Raster images by extension, with the bytes their files start with (offset, signature).
+IMAGES: dict[str, tuple[tuple[int, bytes], ...]] = {
+    ".png": ((0, b"\x89PNG\r\n\x1a\n"),),
+    ".jpg": ((0, b"\xff\xd8\xff"),),
+    ".jpeg": ((0, b"\xff\xd8\xff"),),
+    ".gif": ((0, b"GIF87a"), (0, b"GIF89a")),
+    ".webp": ((8, b"WEBP"),),
+    ".avif": ((4, b"ftypavif"), (4, b"ftypavis")),
+}
+_WHY = {
+    ".svg": "an SVG image can hold scripts that run on this site's origin: export it as PNG or WebP",
+    ".pdf": "a PDF can run scripts and hide links, and cannot be searched or translated with the pages:"
+            " write its content as a page (scripts/new-page)",
+    ".html": "an HTML file is published as it is, unchecked (it could redirect or run code): write the page in"
+             " Markdown (scripts/new-page)",
+    ".htm": "an HTML file is published as it is, unchecked (it could redirect or run code): write the page in"
+            " Markdown (scripts/new-page)",
+    ".js": "a script beside the pages could take over every page (a service worker): behaviour belongs in"
+           " overrides/, where an engineer reviews it",
+}
+
+
+def refusal(path: Path) -> str | None:
+    """Why `path` (a file under docs/) may not be published, with the fix; None when it may."""
+    suffix = path.suffix.lower()
+    if suffix == PAGE_SUFFIX:
+        return None
+    if suffix in IMAGES:
+        head = path.read_bytes()[:16]
+        if any(head[at:at + len(sig)] == sig for at, sig in IMAGES[suffix]):
+            return None
+        return (f"the file is named {suffix} but is not a {suffix[1:].upper()} image (a browser could read it as a"
+                " page or a script): save it again as a real image, or remove it")
+    allowed = ", ".join(IMAGES)
+    why = _WHY.get(suffix, f"a {suffix or 'extensionless'} file is published as it is, unchecked")
+    return f"{why}; docs/ may hold only .md pages and raster images ({allowed})"
