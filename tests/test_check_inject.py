@@ -146,7 +146,7 @@ FAULTS = [
     Fault("banner-script", lambda root: (root / "data/banner.yml").write_text(
         (root / "data/banner.yml").read_text(encoding="utf-8").replace("enabled: false", "enabled: true")
         .replace("ご確認ください。\n", "ご確認ください。<script>fetch('https://evil.example/')</script>\n"),
-        encoding="utf-8"), "build-warning", "data/banner.yml", "<script>", message="Content Security Policy"),
+        encoding="utf-8"), "banner-text", "data/banner.yml", "<script>", message="raw HTML"),
 ]
 
 CONFLICTING = {"bad-yaml"}  # rewrites the front matter that unknown-key rewrites too

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from helpcenter.check.textnorm import fold
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffd]")
 _BEFORE = r"(?:^|(?<=[(<\"'\s]))"
 _AFTER = r"(?=$|[)>\"'\s])"
 
@@ -56,9 +57,10 @@ def link_line(lines: list[str], url: str, nth: int, references: Mapping[str, str
         usage = re.compile(rf"\]\[{name}\]|(?<!\])\[{name}\](?:\[\]|(?![\[(:]))", re.IGNORECASE)
         hits.update(_find(lines, usage))
     if not hits:
-        decoded = [html.unescape(line) for line in lines]  # `&#116;el:` is tel: to the browser
+        # As the browser reads both: `&#116;el:` is tel:, `&#1;//host` is //host (control characters dropped).
+        decoded = [_CONTROLS.sub("", html.unescape(line)) for line in lines]
         if decoded != lines:
-            return link_line(decoded, url, nth, references)
+            return link_line(decoded, _CONTROLS.sub("", url), nth, references)
         return None
     ordered = sorted(hits)
     return ordered[min(nth, len(ordered) - 1)][0]

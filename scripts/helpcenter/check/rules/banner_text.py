@@ -53,9 +53,9 @@ def check(project: Project) -> Iterator[Problem]:
         return
     lines = path.read_text(encoding="utf-8").splitlines()
     for lang, text, first, last in _texts(path):
-        def at(needle: str, first: int = first, last: int = last) -> int:
+        def at(needle: str, digits: str = "", first: int = first, last: int = last) -> int:
             part = lines[first - 1:last]
-            found = locate.text_line(part, [needle]) or locate.normalized_line(part, needle)
+            found = locate.text_line(part, [needle]) or locate.normalized_line(part, needle, digits)
             return first - 1 + found if found else first
         if tag := TAG.search(text):
             snippet = text[tag.start():tag.start() + 40].split(">")[0] + ">"
@@ -64,7 +64,8 @@ def check(project: Project) -> Iterator[Problem]:
                           " Markdown only (**bold**, [text][official-website], [text][inquiry-form])")
         yield from _links(project, lang, text, at)
         for number in contact_phone.phone_numbers(text):
-            yield Problem(BANNER.as_posix(), at(number), ID, contact_phone.MESSAGE.format(number=number))
+            digits = "".join(ch for ch in number if ch.isdigit())
+            yield Problem(BANNER.as_posix(), at(number, digits), ID, contact_phone.MESSAGE.format(number=number))
         for kind, item in contact_text.findings(text):
             yield Problem(BANNER.as_posix(), at(item), ID, contact_text.message(kind, item))
 

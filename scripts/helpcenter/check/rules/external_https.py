@@ -18,6 +18,7 @@ DESCRIPTION = "links that leave the site use https://"
 
 def check(project: Project) -> Iterator[Problem]:
     for link in project.links:
-        if project.is_external(link.url) and urls.scheme(link.url) != "https":
+        parsed = urls.browser_url(link.url, link.page.rel)  # `\\/host/` and `//host/` keep the page's https
+        if project.is_external(link.url) and parsed is not None and parsed.protocol != "https:":
             fix = "https://" + link.url.split("//", 1)[1] if "//" in link.url else "an https:// address"
             yield project.problem(ID, link, f"{project.label(link)} is not https; write {fix}")
