@@ -84,10 +84,18 @@ def on_post_template(output, template_name, config, **_):
 
 
 def on_page_markdown(markdown, page, config, files, **_):
-    """The outdated-translation notice where due; reference links to the official addresses."""
+    """The outdated-translation notice where due; the official addresses: placeholders and reference links."""
     markdown = translation.on_page_markdown(markdown, page, config)
     lang = getattr(page.file, "locale", None) or config.theme.get("language", "ja")
-    return official_links.append_definitions(markdown, config.extra.get("official", {}), lang)
+    official = config.extra.get("official", {})
+    try:
+        markdown = official_links.fill(markdown, official)
+    except official_links.UnknownPlaceholder as err:  # a WARNING: the strict build fails, scripts/check names the line
+        lines = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
+        line = next((no for no, text in enumerate(lines, start=1) if err.text in text), 1)
+        log.warning(f"Doc file '{page.file.src_path}': line {line}: {err}")
+        markdown = official_links.PLACEHOLDER.sub(lambda m: m.group(0).replace("{", "&#123;"), markdown)
+    return official_links.append_definitions(markdown, official, lang)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
