@@ -114,15 +114,7 @@ def facts(source: SourcePage, project: Project) -> list[Fact]:
     domain = _official_domain_pattern(project.official_domain) if project.official_domain else None
     found: list[Fact] = []
     scope: list[tuple[int, str]] = []  # (heading level, id)
-    fence: str | None = None
-    for no, line in enumerate(source.lines, start=1):
-        if no <= source.front.end_line:
-            continue
-        if m := _FENCE.match(line):
-            fence = None if fence and m.group(1)[0] == fence[0] else (fence or m.group(1))
-            continue
-        if fence:
-            continue
+    for no, line in _body(source):
         if m := _HEADING.match(line):
             level = len(m.group(1))
             scope = [s for s in scope if s[0] < level] + [(level, m.group(2))]
@@ -136,16 +128,22 @@ def facts(source: SourcePage, project: Project) -> list[Fact]:
 def headings(source: SourcePage) -> dict[str, int]:
     """Heading id -> line, for every `##`…`######` heading with an `{#id}` outside code fences."""
     found: dict[str, int] = {}
+    for no, line in _body(source):
+        if m := _HEADING.match(line):
+            found.setdefault(m.group(2), no)
+    return found
+
+
+def _body(source: SourcePage) -> Iterator[tuple[int, str]]:
+    """(line number, line) of the Markdown after the front matter, outside code fences."""
     fence: str | None = None
     for no, line in enumerate(source.lines, start=1):
         if no <= source.front.end_line:
             continue
         if m := _FENCE.match(line):
             fence = None if fence and m.group(1)[0] == fence[0] else (fence or m.group(1))
-            continue
-        if not fence and (m := _HEADING.match(line)):
-            found.setdefault(m.group(2), no)
-    return found
+        elif not fence:
+            yield no, line
 
 
 def _section(fact: Fact, shared: set[str]) -> str:
