@@ -17,7 +17,7 @@ from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from helpcenter import banner, navigation, official_links, postbuild, translation  # noqa: E402
-from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, language_prefix  # noqa: E402
+from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, ROOT, language_prefix  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.helpcenter")  # a WARNING here fails the strict build
 _depth = 0  # mkdocs-static-i18n nests one build per extra language inside the first
@@ -43,9 +43,25 @@ def on_config(config, **_):
         raise ConfigurationError(str(err)) from err
     if str(path) not in config.watch:  # `scripts/serve` rebuilds when writers flip it
         config.watch.append(str(path))
+    _snippet_paths(config)
     pages = navigation.count_pages(Path(config.docs_dir) / DEFAULT_LANGUAGE)
     config.theme["features"] = navigation.features_for(config.theme["features"], pages)
     return config
+
+
+def _snippet_paths(config) -> None:
+    """pymdownx.snippets reads base_path from the working directory: read it from beside mkdocs.yml.
+
+    A configuration generated elsewhere (the bench's) falls back to this project's folder.
+    """
+    snippets = config.mdx_configs.get("pymdownx.snippets")
+    if not snippets:
+        return
+    here = Path(config.config_file_path).parent
+    paths = snippets.get("base_path") or ["."]
+    paths = [paths] if isinstance(paths, str) else paths
+    snippets["base_path"] = [str(next((base / p for base in (here, ROOT) if (base / p).is_dir()), here / p))
+                             for p in paths]
 
 
 _default_404: str | None = None  # the default language's 404 page, rendered first
