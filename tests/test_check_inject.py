@@ -56,6 +56,26 @@ def front_matter(rel: str, block: str, body: str = "") -> Callable[[Path], None]
     return run
 
 
+def replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    """Replace the one occurrence of `old` in the page (fails loudly if the page no longer has it)."""
+    def run(root: Path) -> None:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} is not once in {rel}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    return run
+
+
+def after_heading(rel: str, anchor: str, text: str) -> Callable[[Path], None]:
+    """Put `text` as a paragraph right under the heading with `{#anchor}`."""
+    def run(root: Path) -> None:
+        path = root / rel
+        lines = path.read_text(encoding="utf-8").split("\n")
+        at = next(no for no, line in enumerate(lines) if line.endswith(f"{{#{anchor}}}"))
+        path.write_text("\n".join(lines[: at + 1] + ["", text] + lines[at + 1:]), encoding="utf-8")
+    return run
+
+
 def delete(rel: str) -> Callable[[Path], None]:
     return lambda root: (root / rel).unlink()
 
@@ -69,6 +89,12 @@ def add_nav_entry(root: Path) -> None:
 
 EN = "docs/en/contact/index.md"
 JA = "docs/ja/contact/index.md"
+EN_FAQ = "docs/en/faq.md"
+JA_FAQ = "docs/ja/faq.md"
+# The issue's case: one FAQ answer loses its link to the unauthorized-access steps in English,
+# while the English page still links that page from other answers.
+UNLINKED = ("Follow [If you suspect unauthorized access](troubles/account.md#unauthorized-access) right away.\n\n"
+            "More: [Trade history looks wrong]")
 GOOD_FM = "title: Injected\ndescription: A page with valid front matter."
 
 FAULTS = [
@@ -97,6 +123,17 @@ FAULTS = [
     Fault("tel-link", append(EN, "[Call us](tel:+81-3-1234-5678)"), "contact-tel", EN, "tel:"),
     Fault("phone-text", append(JA, "お急ぎの方はお電話で：０３－１２３４－５６７８"), "contact-phone", JA, "お電話で",
           also={"parity-facts"}),
+    # parity-facts per section: each FAQ answer is compared on its own
+    Fault("answer-loses-link", replace(EN_FAQ, UNLINKED, UNLINKED.replace(
+        "Follow [If you suspect unauthorized access](troubles/account.md#unauthorized-access)", "Act on it")),
+          "parity-facts", JA_FAQ, message="link 'troubles/account.md' in #faq-trade-history-wrong"),
+    Fault("number-in-another-answer", lambda root: (
+        after_heading(JA_FAQ, "faq-reply-time", "目安は48時間です。")(root),
+        after_heading(EN_FAQ, "faq-inquiry-number", "Allow 48 hours.")(root)),
+          "parity-facts", JA_FAQ, "目安は48時間です。", message="number '48' in #faq-reply-time"),
+    # official addresses in prose come from extra.official; a placeholder naming nothing stops the build
+    Fault("unknown-placeholder", append(JA, "電話：`{{ official.phone }}`"), "build-warning", JA,
+          "{{ official.phone }}", message="names nothing in extra.official"),
     # parity-facts: a hard fact on one side only, reported at its line with the twin's line
     Fault("fact-number", append(EN, "Replies usually take 48 hours."), "parity-facts", EN, "48 hours",
           message="number '48' is here but not in docs/ja/contact/index.md (twin: docs/ja/contact/index.md:"),
@@ -286,6 +323,18 @@ def test_all_faults_at_once_are_all_reported(results):
 def test_harmless_change_adds_no_problem(results, name: str):
     new = _new_problems(results, name)
     assert not new, "\n".join(m[0] for m in new)
+
+
+def test_per_answer_parity_names_the_twin_answer(results):
+    """A link one FAQ answer lacks is reported at the other language's line, naming the answer's heading there."""
+    _, lines, _, root = results["answer-loses-link"]
+    ja = (root / JA_FAQ).read_text(encoding="utf-8").splitlines()
+    start = next(no for no, text in enumerate(ja, 1) if text.endswith("{#faq-trade-history-wrong}"))
+    line = next(no for no, text in enumerate(ja, 1) if no > start and "troubles/account.md#unauthorized-access" in text)
+    twin = _line_of(root / EN_FAQ, "{#faq-trade-history-wrong}")
+    expected = (f"{JA_FAQ}:{line}: parity-facts: link 'troubles/account.md' in #faq-trade-history-wrong is here"
+                f" but not in {EN_FAQ} (twin: {EN_FAQ}:{twin})")
+    assert any(text.startswith(expected) for text in lines), "\n".join(lines)
 
 
 def test_parity_fact_names_the_twin_section_line(results):

@@ -143,7 +143,7 @@ EXPECTED = {
         "【エラーメッセージ】\n出金処理中です\n\n"
         "【試したこと】\n・お知らせとよくある質問を確認した\n・ステータスページを確認した\n\n"
         "【アカウント】\nユーザーID：20250115abc\n登録メールアドレス：taro@example.com\n\n"
-        f"【注文番号・取引ID】\ntxid {HEX}\n\n"
+        f"【注文番号・取引ID・トランザクションID（txid）】\ntxid {HEX}\n\n"
         "【添付資料】\n・画面のスクリーンショット\n\n"
         "よろしくお願いいたします。",
     ),
@@ -157,7 +157,7 @@ EXPECTED = {
         "## Error message shown\nWithdrawal in progress\n\n"
         "## Already tried\n- Checked the announcements and the FAQ on the official site\n- Checked the status page\n\n"
         "## Account\nUser ID: 20250115abc\nRegistered email address: taro@example.com\n\n"
-        f"## Related order, transaction or txid\ntxid {HEX}\n\n"
+        f"## Order number, trade ID or transaction ID (txid)\ntxid {HEX}\n\n"
         "## Attachments\n- Screenshots of the screen or the error message\n- Deposit or withdrawal records\n\n"
         "Thank you.",
     ),
@@ -219,7 +219,8 @@ def test_filled_form_gives_preview_mailto_and_copy(composer, lang):
         for box in page.locator("#inquiry-composer input[type=checkbox]").all():
             box.uncheck()
         fill(page, SHORTER)
-        emptied = ["【エラーメッセージ】", "【試したこと】", "【注文番号・取引ID】", "【添付資料】"]
+        emptied = ["【エラーメッセージ】", "【試したこと】", "【注文番号・取引ID・トランザクションID（txid）】",
+                   "【添付資料】"]
         body = without_sections(body, emptied)
         assert preview(page) == (subject, body)
     address, mail_subject, mail_body = mailto_parts(page)

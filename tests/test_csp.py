@@ -50,6 +50,6 @@ def test_the_built_policy_names_only_template_hashes(site_dir):
 def test_deploy_runs_the_content_checks_before_it_publishes():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
     steps = [step.get("run", "") or step.get("uses", "") for step in workflow["jobs"]["build"]["steps"]]
-    assert "scripts/check" in steps and "scripts/build" in steps
-    assert steps.index("scripts/check") < steps.index("scripts/build")
+    assert "scripts/check --release" in steps and "scripts/build" in steps  # --release: site_url too
+    assert steps.index("scripts/check --release") < steps.index("scripts/build")
     assert workflow["jobs"]["deploy"]["needs"] == "build"

@@ -25,7 +25,7 @@ from helpcenter import (  # noqa: E402
     published_files,
     translation,
 )
-from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, language_prefix  # noqa: E402
+from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, ROOT, language_prefix  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.helpcenter")  # a WARNING here fails the strict build
 _depth = 0  # mkdocs-static-i18n nests one build per extra language inside the first
@@ -55,6 +55,7 @@ def on_config(config, **_):
         raise ConfigurationError(str(err)) from err
     if str(path) not in config.watch:  # `scripts/serve` rebuilds when writers flip it
         config.watch.append(str(path))
+    _snippet_paths(config)
     pages = navigation.count_pages(Path(config.docs_dir) / DEFAULT_LANGUAGE)
     config.theme["features"] = navigation.features_for(config.theme["features"], pages)
     return config
@@ -73,6 +74,21 @@ def on_files(files, config, **_):
             files.remove(file)
             log.warning(f"File '{path.relative_to(root).as_posix()}': line 1: left out of the site: {why}")
     return files
+
+
+def _snippet_paths(config) -> None:
+    """pymdownx.snippets reads base_path from the working directory: read it from beside mkdocs.yml.
+
+    A configuration generated elsewhere (the bench's) falls back to this project's folder.
+    """
+    snippets = config.mdx_configs.get("pymdownx.snippets")
+    if not snippets:
+        return
+    here = Path(config.config_file_path).parent
+    paths = snippets.get("base_path") or ["."]
+    paths = [paths] if isinstance(paths, str) else paths
+    snippets["base_path"] = [str(next((base / p for base in (here, ROOT) if (base / p).is_dir()), here / p))
+                             for p in paths]
 
 
 _default_404: str | None = None  # the default language's 404 page, rendered first
@@ -111,11 +127,20 @@ def on_post_template(output, template_name, config, **_):
 
 
 def on_page_markdown(markdown, page, config, files, **_):
-    """Front matter made plain text; the outdated-translation notice where due; official reference links."""
+    """Front matter made plain text; the outdated-translation notice where due; the official addresses:
+    placeholders and reference links."""
     front_matter_text.neutralize(page.meta, page.file.src_path, page.file.abs_src_path, log.warning)
     markdown = translation.on_page_markdown(markdown, page, config)
     lang = getattr(page.file, "locale", None) or config.theme.get("language", "ja")
-    return official_links.append_definitions(markdown, config.extra.get("official", {}), lang)
+    official = config.extra.get("official", {})
+    try:
+        markdown = official_links.fill(markdown, official)
+    except official_links.UnknownPlaceholder as err:  # a WARNING: the strict build fails, scripts/check names the line
+        lines = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
+        line = next((no for no, text in enumerate(lines, start=1) if err.text in text), 1)
+        log.warning(f"Doc file '{page.file.src_path}': line {line}: {err}")
+        markdown = official_links.PLACEHOLDER.sub(lambda m: m.group(0).replace("{", "&#123;"), markdown)
+    return official_links.append_definitions(markdown, official, lang)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language

@@ -1,14 +1,19 @@
-"""The official addresses: what they may be, and reference-link definitions for them.
+"""The official addresses: what they may be, reference-link definitions and placeholders.
 
-Writers link with `[お問い合わせフォーム][inquiry-form]`; the address itself
-lives once, under `extra.official` in mkdocs.yml. What an official address
-may be is decided here, in code, not by the configuration it judges: moving
-every address in mkdocs.yml to one lookalike domain must still fail
-(`scripts/check`, and the strict build through the hook).
+Writers link with `[お問い合わせフォーム][inquiry-form]`, and write an address
+as text with a placeholder: `{{ official.domain }}` (the official website's
+host, bitbank.cc), `{{ official.KEY }}` (a value of `extra.official`, e.g.
+`{{ official.support_email }}`) or `{{ official.KEY.host }}` (its host). The
+addresses themselves live once, under `extra.official` in mkdocs.yml. Both are
+plain text transformations of the Markdown, so any generator can apply them.
+What an official address may be is decided here, in code, not by the
+configuration it judges: moving every address in mkdocs.yml to one lookalike
+domain must still fail (`scripts/check`, and the strict build through the hook).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
@@ -74,3 +79,45 @@ def definitions(official: Mapping[str, str], lang: str) -> dict[str, str]:
 def append_definitions(markdown: str, official: Mapping[str, str], lang: str) -> str:
     lines = [f"[{ref}]: {url}" for ref, url in definitions(official, lang).items()]
     return markdown.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
+
+
+PLACEHOLDER = re.compile(r"\{\{\s*official\.([A-Za-z0-9_.-]*)\s*\}\}")
+
+
+class UnknownPlaceholder(ValueError):
+    """A `{{ official.… }}` that names nothing in `extra.official`; `text` is the placeholder as written."""
+
+    def __init__(self, message: str, text: str) -> None:
+        super().__init__(message)
+        self.text = text
+
+
+def host(value: str) -> str:
+    """Host of an official URL or email address (bitbank.cc, support.bitbank.cc)."""
+    value = value.strip()
+    if "://" not in value and "@" in value:
+        return value.rpartition("@")[2].lower()
+    return (urlsplit(value).hostname or "").lower()
+
+
+def values(official: Mapping[str, str]) -> dict[str, str]:
+    """Placeholder name -> text: `domain`, every key, and every key's `.host`."""
+    found = {key: str(value) for key, value in official.items()}
+    found |= {f"{key}.host": host(str(value)) for key, value in official.items() if host(str(value))}
+    if "website" in official:
+        found["domain"] = host(str(official["website"]))
+    return found
+
+
+def fill(markdown: str, official: Mapping[str, str]) -> str:
+    """`markdown` with every `{{ official.… }}` replaced; UnknownPlaceholder names the line and the fix."""
+    known = values(official)
+
+    def replace(m: re.Match[str]) -> str:
+        if m.group(1) in known:
+            return known[m.group(1)]
+        names = ", ".join(f"{{{{ official.{name} }}}}" for name in sorted(known))
+        raise UnknownPlaceholder(f"{m.group(0)} names nothing in extra.official of mkdocs.yml;"
+                                 f" use one of {names}", m.group(0))
+
+    return PLACEHOLDER.sub(replace, markdown)

@@ -49,11 +49,12 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from helpcenter import translation
+from helpcenter import official_links, translation
 from helpcenter.check import front_matter
-from helpcenter.paths import ROOT
+from helpcenter.paths import MKDOCS_YML, ROOT
 
 TEXTLINT_CONFIG = ".textlintrc.yml"
 TEXTLINT_RULES = "scripts/textlint-rules"  # the site's own textlint rules (--rulesdir)
@@ -126,6 +127,7 @@ def textlint_view(text: str) -> str:
             continue
         line = _ATTR_LIST.sub("", line)
         line = _ICON.sub("", line)
+        line = official_links.PLACEHOLDER.sub(lambda m: _official().get(m.group(1), m.group(0)), line)
         out.append(line)
     # The official addresses are reference links whose definitions a build hook appends
     # ([お問い合わせフォーム][inquiry-form]); without them CommonMark reads the brackets
@@ -134,6 +136,13 @@ def textlint_view(text: str) -> str:
     if labels:
         out += ["", *(f"[{label}]: #" for label in labels)]
     return "\n".join(out)
+
+
+@cache
+def _official() -> dict[str, str]:
+    """What `{{ official.… }}` placeholders become, so sentence lengths count the text readers see."""
+    from helpcenter.check.model import load_config  # the config loader that tolerates mkdocs.yml's tags
+    return official_links.values((load_config(MKDOCS_YML).get("extra") or {}).get("official") or {})
 
 
 @dataclass(frozen=True, order=True)

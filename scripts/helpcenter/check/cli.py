@@ -1,7 +1,7 @@
 """`scripts/check`: build the site, run every rule, print every problem, exit 1 if any.
 
 Usage: python -m helpcenter.check [--site-dir DIR] [--config FILE] [--list-rules] [--prose]
-                                  [--format plain|github] [--changed-since REF] [FILE ...]
+                                  [--format plain|github] [--changed-since REF] [--release] [FILE ...]
 
 Without --site-dir the site is built into a temporary folder with
 `mkdocs build --no-strict`: strict mode would stop at the first broken link,
@@ -10,7 +10,9 @@ stops on are reported by the build-warning rule). Problems print as
 `path:line: rule: message`; built pages are named as under site/. With
 `--format github` (the default when GITHUB_ACTIONS=true) they print as
 workflow commands, which GitHub shows on the pull request's diff (github.py);
-with `--changed-since REF` only problems the change made fail (changed.py).
+with `--changed-since REF` only problems the change made fail (changed.py);
+`--release` (the deploy workflow) adds the checks a published site needs
+(rules/release_site_url.py).
 Offline: nothing here opens a network connection.
 """
 
@@ -29,7 +31,7 @@ from pathlib import Path
 from helpcenter import prose_lint
 from helpcenter.check import changed, github, runner, writers
 from helpcenter.check.model import Problem, Project
-from helpcenter.check.rules import RULES
+from helpcenter.check.rules import RULES, release_site_url
 from helpcenter.paths import MKDOCS_YML, ROOT
 
 SNAPSHOT = ["mkdocs.yml", "docs", "overrides", "data"]  # what the build reads besides scripts/
@@ -129,9 +131,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--changed-since", metavar="REF",
                         help="fail only on problems on lines changed since REF (e.g. origin/main);"
                              " list the ones already there once")
+    parser.add_argument("--release", action="store_true",
+                        help="also what a published site needs: site_url set, https, under an official domain")
     args = parser.parse_args(argv)
     if args.list_rules:
-        for rule in RULES:
+        for rule in [*RULES, release_site_url]:
             print(f"{rule.ID:24} {rule.DESCRIPTION}")
         return 0
     started = time.perf_counter()
@@ -147,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             problems, project = collect(args.config, args.site_dir, prose=args.prose, files=files)
             counted, old = problems, []
+        if args.release:
+            counted = release_site_url.check_config(args.config) + counted
     except (ValueError, changed.GitError, prose_lint.LinterMissing, RuntimeError) as err:
         print(f"scripts/check: {err}", file=sys.stderr)
         return 2

@@ -42,7 +42,7 @@
         error: "エラーメッセージ",
         tried: "試したこと",
         account: "アカウント",
-        reference: "注文番号・取引ID",
+        reference: "注文番号・取引ID・トランザクションID（txid）",
         evidence: "添付資料",
         read: "読んだヘルプページ"
       },
@@ -115,7 +115,7 @@
         error: "Error message shown",
         tried: "Already tried",
         account: "Account",
-        reference: "Related order, transaction or txid",
+        reference: "Order number, trade ID or transaction ID (txid)",
         evidence: "Attachments",
         read: "Help pages I read"
       },

@@ -12,19 +12,27 @@ differ:
 * numbers of two digits or more (24, 365, 14:30; NFKC, so full-width digits
   count). Single digits are left out: counts such as 6つ / six are written
   as digits in Japanese and as words in English;
-* `warning` and `danger` admonitions (and their aliases), per `##` section;
+* `warning` and `danger` admonitions (and their aliases);
 * links to other pages of the site, by page (`troubles/account.md`; the
   fragment and query are not compared).
+
+Every fact is compared within its section: the innermost heading with an
+`{#id}` (`##`, `###` …) that both languages have, so each FAQ answer (a `###`
+question) is checked on its own. A link that the English FAQ's answer about a
+withdrawal you did not make lacks is reported even when the page links the
+same page in another answer. A heading whose id only one language has counts
+as part of the section around it.
 
 Raw HTML (the composer's form), comments and code fences state no fact here:
 the pages link official addresses through the reference links.
 
 A fact on one side only is reported at its line, with the line of the same
-section in the twin page, where the counterpart belongs.
+section's heading in the twin page, where the counterpart belongs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import re
 import unicodedata
@@ -32,13 +40,13 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from helpcenter import official_links
 from helpcenter.check.model import Problem, Project, SourcePage
-from helpcenter.check.rules.parity_sections import sections
 from helpcenter.paths import DEFAULT_LANGUAGE
 
 ID = "parity-facts"
-DESCRIPTION = ("each page pair has the same official addresses, email addresses, numbers, warning/danger"
-               " admonitions and links to other pages in both languages")
+DESCRIPTION = ("each section (## or ### with an {#id}, e.g. an FAQ answer) has the same official addresses,"
+               " email addresses, numbers, warning/danger admonitions and links to other pages in both languages")
 
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+([\w-]+)")
 _KINDS = {"warning": "warning", "caution": "warning", "attention": "warning", "danger": "danger", "error": "danger"}
@@ -49,6 +57,7 @@ _URL = re.compile(r"\b(?:https?|mailto|tel|javascript):[^\s)\]>\"'`]*", re.IGNOR
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NUMBER = re.compile(r"\d{2,}")
 _LIST_MARKER = re.compile(r"^\s*\d+[.)]\s")
+_HEADING = re.compile(r"^ {0,3}(#{2,6})[ \t]+.*?\{[^}]*#([\w\-:.]+)[^}]*\}[ \t#]*$")
 _NOISE = re.compile(r"<!--.*?-->|<[^>\n]+>|\{[^{}\n]*\}|(?<![\w/:]):[a-z0-9][a-z0-9_+-]*:(?![\w/])")
 
 
@@ -59,7 +68,7 @@ class Fact:
     kind: str
     value: str
     line: int
-    section: str  # id of the `##` section it is in; "" before the first
+    scope: tuple[str, ...]  # ids of the headings it is under, outermost first; () before the first
 
 
 def _official_domain_pattern(domain: str) -> re.Pattern[str]:
@@ -103,29 +112,49 @@ def facts(source: SourcePage, project: Project) -> list[Fact]:
                  for lang in {source.lang, DEFAULT_LANGUAGE, "en"}
                  for label, url in project.references(lang).items()}
     domain = _official_domain_pattern(project.official_domain) if project.official_domain else None
-    heads = dict(sections(source))
     found: list[Fact] = []
-    section = ""
+    scope: list[tuple[int, str]] = []  # (heading level, id)
+    for no, line in _body(source):
+        if m := _HEADING.match(line):
+            level = len(m.group(1))
+            scope = [s for s in scope if s[0] < level] + [(level, m.group(2))]
+        ids = tuple(anchor for _, anchor in scope)
+        with contextlib.suppress(official_links.UnknownPlaceholder):  # the build warns at that line
+            line = official_links.fill(line, project.official)  # `{{ official.domain }}` states an address
+        found += [Fact(kind, value, no, ids) for kind, value in _line_facts(line, source.rel, addresses, domain)]
+    return found
+
+
+def headings(source: SourcePage) -> dict[str, int]:
+    """Heading id -> line, for every `##`…`######` heading with an `{#id}` outside code fences."""
+    found: dict[str, int] = {}
+    for no, line in _body(source):
+        if m := _HEADING.match(line):
+            found.setdefault(m.group(2), no)
+    return found
+
+
+def _body(source: SourcePage) -> Iterator[tuple[int, str]]:
+    """(line number, line) of the Markdown after the front matter, outside code fences."""
     fence: str | None = None
     for no, line in enumerate(source.lines, start=1):
         if no <= source.front.end_line:
             continue
         if m := _FENCE.match(line):
             fence = None if fence and m.group(1)[0] == fence[0] else (fence or m.group(1))
-            continue
-        if fence:
-            continue
-        if no in heads:
-            section = heads[no] or ""
-        found += [Fact(kind, value, no, section) for kind, value in _line_facts(line, source.rel, addresses, domain)]
-    return found
+        elif not fence:
+            yield no, line
+
+
+def _section(fact: Fact, shared: set[str]) -> str:
+    """The innermost heading of `fact` that both languages have ("" for the introduction)."""
+    return next((anchor for anchor in reversed(fact.scope) if anchor in shared), "")
 
 
 def _twin_line(twin: SourcePage, section: str) -> int:
-    """Line of `section`'s heading in the twin page (its H1 for the text before the first `##`)."""
-    for no, anchor in sections(twin):
-        if anchor == section:
-            return no
+    """Line of `section`'s heading in the twin page (its H1 for the text before the first heading)."""
+    if section and (no := headings(twin).get(section)):
+        return no
     for no, line in enumerate(twin.lines, start=1):
         if no > twin.front.end_line and line.startswith("# "):
             return no
@@ -133,22 +162,25 @@ def _twin_line(twin: SourcePage, section: str) -> int:
 
 
 def _compare(page: SourcePage, mine: list[Fact], twin: SourcePage, theirs: list[Fact]) -> Iterator[Problem]:
-    """Facts of `page` that `twin` lacks (admonitions counted per section, the rest per page)."""
-    def key(fact: Fact) -> tuple[str, ...]:
-        return (fact.kind, fact.value, fact.section) if fact.kind == "admonition" else (fact.kind, fact.value)
+    """Facts of `page` that `twin` lacks in the same section (admonitions counted, the rest present or not)."""
+    shared = set(headings(page)) & set(headings(twin))
+
+    def key(fact: Fact) -> tuple[str, str, str]:
+        return fact.kind, fact.value, _section(fact, shared)
 
     have = Counter(key(f) for f in theirs)
-    seen: Counter[tuple[str, ...]] = Counter()
+    seen: Counter[tuple[str, str, str]] = Counter()
     for fact in mine:
         k = key(fact)
         seen[k] += 1
         wanted = have[k] if fact.kind == "admonition" else min(have[k], 1)
         if seen[k] <= wanted or (fact.kind != "admonition" and seen[k] > 1):
             continue
-        where = f"#{fact.section}" if fact.section else "the introduction"
+        section = k[2]
+        where = f"#{section}" if section else "the introduction"
         what = (f"a `{fact.value}` admonition in {where}" if fact.kind == "admonition"
-                else f"{fact.kind} {fact.value!r}")
-        there = f"{twin.display}:{_twin_line(twin, fact.section)}"
+                else f"{fact.kind} {fact.value!r} in {where}")
+        there = f"{twin.display}:{_twin_line(twin, section)}"
         yield Problem(page.display, fact.line, ID,
                       f"{what} is here but not in {twin.display} (twin: {there}); say the same in both languages")
 
