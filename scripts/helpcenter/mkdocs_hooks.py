@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from helpcenter import banner, navigation, official_links, postbuild, translation  # noqa: E402
+from helpcenter import banner, guard_lexicon, navigation, official_links, postbuild, translation  # noqa: E402
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, language_prefix  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.helpcenter")  # a WARNING here fails the strict build
@@ -43,6 +43,13 @@ def on_config(config, **_):
         raise ConfigurationError(str(err)) from err
     if str(path) not in config.watch:  # `scripts/serve` rebuilds when writers flip it
         config.watch.append(str(path))
+    lexicon = Path(config.config_file_path).parent / "data" / "composer" / "guard-labels.yml"
+    try:  # the secret guard's labels, written into the site after the build
+        config.extra["hc_guard_lexicon"] = guard_lexicon.load(lexicon)
+    except guard_lexicon.LexiconError as err:
+        raise ConfigurationError(str(err)) from err
+    if str(lexicon) not in config.watch:
+        config.watch.append(str(lexicon))
     pages = navigation.count_pages(Path(config.docs_dir) / DEFAULT_LANGUAGE)
     config.theme["features"] = navigation.features_for(config.theme["features"], pages)
     return config
@@ -95,6 +102,7 @@ def on_post_build(config, **_):
     global _depth
     _depth -= 1
     if _depth == 0:
+        guard_lexicon.write(Path(config.site_dir), config.extra["hc_guard_lexicon"])
         # `mkdocs serve` adds its live-reload script inline, which the CSP would block.
         refused = postbuild.run(Path(config.site_dir), preview=_command == "serve",
                                 theme_dirs=[Path(d) for d in config.theme.dirs])
