@@ -1,8 +1,10 @@
 """Inquiry composer (issue 6): contact/compose.html in real Chromium, opened from disk.
 
 Every browser test opens the built page with a file:// URL, as the offline
-download is used, and ends by asserting that the page made no request outside
-the site and logged no error (conftest.watch).
+download is used, except those about the draft, which the composer keeps
+only when served (from disk every local file shares one storage); each ends
+by asserting that the page made no request outside the site and logged no
+error (conftest.watch).
 """
 
 from __future__ import annotations
@@ -37,10 +39,16 @@ def official(key: str) -> str:
 # ----------------------------------------------------------------- helpers
 
 
+def page_url(site_dir: Path, lang: str, path: str, served: str | None = None) -> str:
+    """A built page's address: on the test server when `served` (its base URL), else from disk."""
+    return served + built_path(lang, path) if served else (site_dir / built_path(lang, path)).as_uri()
+
+
 def open_composer(browser, site_dir: Path, lang: str, query: str = "", *, width: int = 1280, context=None,
-                  init_script: str | None = None, now: datetime | None = None):
+                  init_script: str | None = None, now: datetime | None = None, served: str | None = None):
+    # Served, the site registers its service worker, which would cache the whole site in every test.
     ctx = context or browser.new_context(viewport={"width": width, "height": 900}, timezone_id=TIMEZONES[lang],
-                                         locale="ja-JP" if lang == "ja" else "en-US")
+                                         locale="ja-JP" if lang == "ja" else "en-US", service_workers="block")
     page = ctx.new_page()
     page.set_default_timeout(10_000)
     seen = watch(page)
@@ -48,18 +56,22 @@ def open_composer(browser, site_dir: Path, lang: str, query: str = "", *, width:
         page.add_init_script(init_script)
     if now:
         page.clock.install(time=now)
-    page.goto((site_dir / built_path(lang, "contact/compose.html")).as_uri() + query)
+    page.goto(page_url(site_dir, lang, "contact/compose.html", served) + query)
     page.wait_for_selector("#inquiry-composer[data-hc-ready]:not([hidden])")
     return ctx, page, seen
 
 
 @pytest.fixture
-def composer(browser, site_dir):
-    """open(lang, query='', **kw) -> (page, seen); closes every context it opened."""
+def composer(browser, site_dir, request):
+    """open(lang, query='', served=False, **kw) -> (page, seen); closes every context it opened.
+
+    served=True opens the page on the test server (the draft is kept only there).
+    """
     opened = []
 
-    def _open(lang, query="", **kw):
-        ctx, page, seen = open_composer(browser, site_dir, lang, query, **kw)
+    def _open(lang, query="", served=False, **kw):
+        base = request.getfixturevalue("server") if served else None
+        ctx, page, seen = open_composer(browser, site_dir, lang, query, served=base, **kw)
         opened.append(ctx)
         return page, seen
 
@@ -275,14 +287,16 @@ def test_unknown_category_is_ignored(composer, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_preset_does_not_override_a_later_choice(composer, site_dir, lang):
-    page, seen = composer(lang, "?category=trading")
+def test_preset_does_not_override_a_later_choice(composer, lang):
+    page, seen = composer(lang, "?category=trading", served=True)
     page.select_option("[name=category]", "account")
+    page.wait_for_load_state("networkidle")  # the favicon loaded: leaving would cancel it, a failed request
     page.reload()
     page.wait_for_selector("#inquiry-composer[data-hc-ready]")
     assert page.input_value("[name=category]") == "account"  # the user's choice survives the reload
     # Arriving from another trouble page presets that page's category.
-    page.goto((site_dir / built_path(lang, "contact/compose.html")).as_uri() + "?category=other")
+    page.wait_for_load_state("networkidle")
+    page.goto(page.url.split("?")[0] + "?category=other")
     page.wait_for_selector("#inquiry-composer[data-hc-ready]")
     assert page.input_value("[name=category]") == "other"
     no_problems(seen)
@@ -299,12 +313,13 @@ def test_default_time_is_now(composer, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_draft_survives_reload_and_clear_empties_it(composer, lang):
-    page, seen = composer(lang, "?category=trading")
+    page, seen = composer(lang, "?category=trading", served=True)
     values = dict(FILL[lang], category="account")
     fill(page, values)
     before = preview(page)
     settled = "q => document.getElementById('inquiry-suggestions').getAttribute('data-hc-query') === q"
     wait_until(page, settled, values["summary"])  # reload only once the suggestions have loaded
+    page.wait_for_load_state("networkidle")  # the favicon loaded: leaving would cancel it, a failed request
     page.reload()
     page.wait_for_selector("#inquiry-composer[data-hc-ready]")
     wait_until(page, settled, values["summary"])  # a restored summary brings its suggestions back
@@ -324,6 +339,7 @@ def test_draft_survives_reload_and_clear_empties_it(composer, lang):
     assert page.input_value("[name=category]") == "trading"  # back to what this link presets
     assert page.evaluate("sessionStorage.length") == 0
     assert page.evaluate("document.activeElement.name") == "category"
+    page.wait_for_load_state("networkidle")
     page.reload()
     page.wait_for_selector("#inquiry-composer[data-hc-ready]")
     assert page.input_value("[name=summary]") == ""
@@ -471,7 +487,7 @@ DOM_NEGATIVE = [NEGATIVE[i] for i in (0, 4, 8, 9, 10, 13, 16, 17, 21)]
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize(("field", "text", "kind"), DOM_POSITIVE)
 def test_guard_alert_fires_and_keeps_the_secret_out(composer, lang, field, text, kind):
-    page, seen = composer(lang, "?category=account", init_script=CLIPBOARD_SPY)
+    page, seen = composer(lang, "?category=account", init_script=CLIPBOARD_SPY, served=True)
     fill(page, {"summary": "Login" if field != "summary" else text, "details": "x", field: text})
     alert = page.locator("#inquiry-guard")
     assert alert.get_attribute("role") == "alert"
@@ -515,7 +531,7 @@ def test_guard_does_not_misfire_in_the_page(composer, lang, field, text):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_bare_hex_asks_and_a_txid_moves_to_the_reference_field(composer, lang):
-    page, seen = composer(lang, "?category=deposits-withdrawals")
+    page, seen = composer(lang, "?category=deposits-withdrawals", served=True)
     details = f"送金しました {HEX} 届きません" if lang == "ja" else f"Sent {HEX} not arrived"
     fill(page, {"summary": "x", "details": details})
     assert "txid" in guard_text(page)
@@ -539,7 +555,7 @@ def test_bare_hex_asks_and_a_txid_moves_to_the_reference_field(composer, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_bare_hex_something_else_is_removed(composer, lang):
-    page, seen = composer(lang, "?category=other")
+    page, seen = composer(lang, "?category=other", served=True)
     fill(page, {"summary": "x", "details": f"これです\n{HEX}" if lang == "ja" else f"This one:\n{HEX}"})
     page.click("#inquiry-guard [data-hc-hex=other]")
     assert guard_text(page) == ""
@@ -577,9 +593,9 @@ def stored_draft(page) -> str:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("case", range(4))
-def test_a_secret_typed_key_by_key_is_never_stored(composer, site_dir, lang, case):
+def test_a_secret_typed_key_by_key_is_never_stored(composer, lang, case):
     name, text, part = TYPED[lang][case]
-    page, seen = composer(lang, "?category=account")
+    page, seen = composer(lang, "?category=account", served=True)
     fill(page, {"summary": "Login", "user_id": "abc123"})
     box = page.locator(f"[name={name}]")
     box.press_sequentially(text)
@@ -592,12 +608,13 @@ def test_a_secret_typed_key_by_key_is_never_stored(composer, site_dir, lang, cas
     assert part not in stored_draft(page)
     note = page.text_content(f"#{box.get_attribute('id')}-count")
     assert note  # the counter is there for every text field
+    page.wait_for_load_state("networkidle")  # the favicon loaded: leaving would cancel it, a failed request
     page.reload()
     page.wait_for_selector("#inquiry-composer[data-hc-ready]")
     assert page.input_value(f"[name={name}]") == "" and part not in stored_draft(page)
-    page.wait_for_timeout(300)  # let the favicon load before leaving, or its cancelled request counts as failed
-    page.goto((site_dir / built_path(lang, "index.html")).as_uri())  # another page, and back
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")
+    page.goto(page.url.split("contact/")[0] + "index.html")  # another page, and back
+    page.wait_for_load_state("networkidle")
     page.go_back()
     page.wait_for_selector("#inquiry-composer[data-hc-ready]")
     assert page.input_value(f"[name={name}]") == ""
@@ -618,13 +635,39 @@ def test_a_stored_secret_is_not_restored(composer, lang):
                                    "error_message": " ".join(words[:6]), "reference_id": " ".join(words[6:])},
                         "groups": {}, "preset": ""}, ensure_ascii=False)
     seed = f"if (!sessionStorage.getItem({key!r})) sessionStorage.setItem({key!r}, {draft!r})"
-    page, seen = composer(lang, init_script=seed)
+    page, seen = composer(lang, init_script=seed, served=True)
     assert page.input_value("[name=summary]") == "Login"
     for name in ("details", "error_message", "reference_id"):
         assert page.input_value(f"[name={name}]") == "", name
     stored = stored_draft(page)
     assert "hunter2" not in stored and "sausage" not in stored and "Login" in stored
     no_problems(seen)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_from_disk_no_draft_is_kept_where_another_local_file_could_read_it(composer, tmp_path, lang):
+    """Every file:// page shares one storage: the composer keeps nothing there, and removes an old draft."""
+    reader = tmp_path / "reader.html"
+    reader.write_text("<!doctype html><title>another local file</title>", encoding="utf-8")
+    key = f"hc-inquiry-draft:{lang}"
+    old = json.dumps({"fields": {"summary": "old draft", "user_id": "olduser"}, "groups": {}, "preset": ""})
+    seed = f"if (location.pathname.endsWith('compose.html')) sessionStorage.setItem({key!r}, {old!r})"
+    page, seen = composer(lang, "?category=account", init_script=seed)
+    assert page.input_value("[name=summary]") == "", "an old draft is not restored from disk"
+    fill(page, {"summary": "Login fails", "details": "details 42", "user_id": "user777",
+                "account_email": "a@b.example"})
+    assert page.evaluate("sessionStorage.length") == 0
+    assert page.evaluate("Object.keys(localStorage).every(k => k.endsWith('.__palette'))")  # the theme's own
+    page.reload()
+    page.wait_for_selector("#inquiry-composer[data-hc-ready]")
+    assert page.input_value("[name=user_id]") == "" and page.input_value("[name=details]") == ""
+    fill(page, {"summary": "Login fails", "user_id": "user777"})
+    page.wait_for_timeout(300)  # let the favicon load before leaving, or its cancelled request counts as failed
+    no_problems(seen)
+    page.goto(reader.as_uri())
+    kept = page.evaluate("JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage)])")
+    assert "user777" not in kept and "Login" not in kept and "olduser" not in kept and "hc-" not in kept
+    assert page.evaluate("sessionStorage.length") == 0, kept
 
 
 # ------------------------------------------------------------ suggestions

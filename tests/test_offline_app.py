@@ -34,6 +34,7 @@ OFFLINE_PAGES = {
     "en": ["troubles/trading.html", "first-response.html", "resolution-flow.html", "contact/inquiry-tips.html",
            "troubles/other.html"],
 }
+NOT_FOUND = {"ja": "ページが見つかりません", "en": "Page not found"}
 QUERIES = {"ja": ["出金 遅延", "パスワードを忘れた", "フィッシング"],
            "en": ["withdrawal delayed", "forgot password", "phishing"]}
 
@@ -79,6 +80,12 @@ def test_after_the_first_visit_the_site_works_with_the_network_off(browser, serv
     assert page.input_value("[name=category]") == "account"
     page.wait_for_timeout(100)
     assert seen.problems == []
+    # An address with a malformed percent-escape: the language's own 404 page, not the browser's error.
+    for broken in ("troubles/%E3%81%8.html", "%zz/faq.html", "troubles/%.html"):
+        response = page.goto(server + built_path(lang, broken))
+        assert response.status == 404, broken
+        assert page.evaluate("document.documentElement.lang") == lang
+        assert page.text_content("article h1").strip() == NOT_FOUND[lang], broken
     ctx.close()
 
 
@@ -138,6 +145,11 @@ def two_builds(site_dir, tmp_path):
     css = tmp_path / "src/overrides/assets/stylesheets/helpcenter.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n.md-typeset h1 { letter-spacing: 0.1em; }\n",
                    encoding="utf-8")
+    # The new build's search code says, when it runs, which page's build it runs in.
+    analyzer = tmp_path / "src/overrides/assets/javascripts/helpcenter/analyzer.js"
+    analyzer.write_text(analyzer.read_text(encoding="utf-8") + "\n;(function () { var m = document.querySelector("
+                        "'meta[name=\"hc-build\"]'); console.log('new analyzer in build ' + (m && m.content)) })()\n",
+                        encoding="utf-8")
     build_site(tmp_path / "new", config)
     return served, tmp_path / "new"
 
@@ -247,3 +259,49 @@ def test_first_visit_weight_added(site_dir, figures):
     figures.append("offline cache (uncompressed bytes): " + ", ".join(f"{k} {v:,}" for k, v in kept.items()))
     assert sum(sizes.values()) < 10_000
     assert Path(site_dir / "sw.js").exists()
+
+
+def test_a_page_opened_before_a_deploy_never_mixes_builds(browser, two_builds):
+    """A first visit (no worker served the page), then a deploy: the page loads its later files from its own build.
+
+    Then its build's caches go (evicted): the page reloads into the new build whole rather than load one file
+    of it. The new build's analyzer.js logs the build of the page it runs in.
+    """
+    served, new = two_builds
+    with serve(served) as site:
+        ctx = browser.new_context()
+        page = ctx.new_page()
+        seen = Seen(page, site.url)
+        ran = []
+        page.on("console", lambda m: m.text.startswith("new analyzer") and ran.append(m.text))
+        page.goto(site.url + "troubles/account.html")
+        wait_until_kept(page, "ja")
+        old = build_of(page)
+        shutil.rmtree(served)
+        shutil.copytree(new, served)
+
+        other = ctx.new_page()  # a visit with a network: the new build's worker installs and takes over
+        other.goto(site.url + "faq.html")
+        new_build = build_of(other)
+        assert new_build != old
+        other.wait_for_selector(f"#hc-offline-footer[data-hc-version='{new_build}'][data-hc-state=ready]",
+                                state="attached", timeout=60_000)
+        other.close()
+
+        # The old page, controlled by the new worker now, first opens search: its own build's code and index.
+        assert "troubles/account.html" in " ".join(search(page, "パスワードを忘れた"))
+        assert build_of(page) == old and ran == [], ran
+        assert seen.problems == []
+
+        # Its build's caches evicted: the next file it needs makes it reload into the new build, whole.
+        page.evaluate("old => caches.keys().then(n => Promise.all(n.filter(k => k.includes(old))"
+                      ".map(k => caches.delete(k))))", old)
+        with page.expect_navigation():
+            page.evaluate("""() => { const s = document.createElement('script')
+                s.src = new URL('assets/javascripts/helpcenter/analyzer.js', location.href.replace(/troubles\\/.*/, ''))
+                document.head.appendChild(s) }""")
+        page.wait_for_load_state("load")
+        assert build_of(page) == new_build
+        assert search(page, "よくある質問と回答")
+        assert ran and all(line == f"new analyzer in build {new_build}" for line in ran), ran
+        ctx.close()

@@ -1,8 +1,9 @@
-"""'Did this page solve your problem?' (issue 15), from disk as the offline download is used.
+"""'Did this page solve your problem?' (issue 15), served and from disk as the offline download is used.
 
-No opens the inquiry composer with the page's trouble type and the pages read
-in this tab, which the secret guard judges with the rest of the inquiry and
-the composer shows only as text.
+No opens the inquiry composer with the page's trouble type and, served, the
+pages read in this tab, which the secret guard judges with the rest of the
+inquiry and the composer shows only as text. From disk no list is kept: every
+local file shares one storage there, so another HTML file could read it.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def test_asked_on_every_trouble_and_contact_page_only(site_dir, lang, path):
 
 
 def open_tab(browser, lang):
-    ctx = browser.new_context(locale="ja-JP" if lang == "ja" else "en-US")
+    # Served, the site would register its service worker and cache everything in each test.
+    ctx = browser.new_context(locale="ja-JP" if lang == "ja" else "en-US", service_workers="block")
     page = ctx.new_page()
     page.set_default_timeout(10_000)
     return ctx, page, watch(page)
@@ -46,15 +48,15 @@ def open_tab(browser, lang):
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("slug", [TROUBLE_SLUGS[2], TROUBLE_SLUGS[3]])
-def test_no_opens_the_composer_with_category_and_pages_read(browser, site_dir, lang, slug):
+def test_no_opens_the_composer_with_category_and_pages_read(browser, site_dir, server, lang, slug):
     ctx, page, seen = open_tab(browser, lang)
     read = [built_path(lang, "first-response.html"), built_path(lang, "faq.html"),
             built_path(lang, f"troubles/{slug}.html")]
     for rel in read:  # each page whole (its favicon too), as a reader reads it, before the next
-        page.goto((site_dir / rel).as_uri(), wait_until="networkidle")
+        page.goto(server + rel, wait_until="networkidle")
     page.get_by_role("button", name=LABELS[lang][1], exact=True).click()
     page.wait_for_selector("#inquiry-composer[data-hc-ready]:not([hidden])")
-    assert page.url.startswith((site_dir / built_path(lang, "contact/compose.html")).as_uri())
+    assert page.url.startswith(server + built_path(lang, "contact/compose.html"))
     assert page.input_value("[name=category]") == slug
 
     listed = page.input_value("[name=pages_read]")
@@ -63,7 +65,7 @@ def test_no_opens_the_composer_with_category_and_pages_read(browser, site_dir, l
     for rel in read:
         assert title(site_dir, rel) in listed and canonical(site_dir, rel) in listed
         assert canonical(site_dir, rel) in preview
-    assert "file:" not in listed, "never the customer's folders"
+    assert "127.0.0.1" not in listed, "the canonical address, not the one it was opened from"
     assert listed.index(title(site_dir, read[0])) < listed.index(title(site_dir, read[2])), "in reading order"
     assert page.locator("[name=pages_read]").is_visible()
 
@@ -91,9 +93,9 @@ def test_yes_says_thanks_and_stays(browser, site_dir, lang):
     ctx.close()
 
 
-def test_a_contact_page_opens_the_composer_without_a_category(browser, site_dir):
+def test_a_contact_page_opens_the_composer_without_a_category(browser, server):
     ctx, page, seen = open_tab(browser, "en")
-    page.goto((site_dir / "en/contact/index.html").as_uri())
+    page.goto(server + "en/contact/index.html")
     page.get_by_role("button", name="No", exact=True).click()
     page.wait_for_selector("#inquiry-composer[data-hc-ready]:not([hidden])")
     assert page.input_value("[name=category]") == ""
@@ -110,10 +112,10 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_the_reading_list_is_text_and_judged_by_the_secret_guard(browser, site_dir, lang):
+def test_the_reading_list_is_text_and_judged_by_the_secret_guard(browser, server, lang):
     """sessionStorage is untrusted: markup stays text, bad entries are dropped, a secret is held back."""
     ctx, page, seen = open_tab(browser, lang)
-    page.goto((site_dir / built_path(lang, "troubles/account.html")).as_uri())
+    page.goto(server + built_path(lang, "troubles/account.html"))
     secret = {"title": "password = iloveyou2", "url": "https://help.example.invalid/y.html"}
     page.evaluate("list => sessionStorage.setItem('hc-pages-read', JSON.stringify(list))", [*HOSTILE, secret])
     page.get_by_role("button", name=LABELS[lang][1], exact=True).click()
@@ -134,4 +136,27 @@ def test_the_reading_list_is_text_and_judged_by_the_secret_guard(browser, site_d
     assert not page.locator("#inquiry-guard").is_visible()
     assert page.get_attribute("#inquiry-mailto", "href").startswith("mailto:")
     assert not seen.problems()
+    ctx.close()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_from_disk_no_reading_list_is_kept_where_another_file_could_read_it(browser, site_dir, tmp_path, lang):
+    """file:// pages share one storage: a page read there leaves nothing, and an old list is removed."""
+    reader = tmp_path / "reader.html"
+    reader.write_text("<!doctype html><title>another local file</title>", encoding="utf-8")
+    ctx, page, seen = open_tab(browser, lang)
+    page.goto(reader.as_uri())
+    page.evaluate("sessionStorage.setItem('hc-pages-read', JSON.stringify([{title: 'Old', url: 'https://x.invalid/'}]))")
+    for rel in (built_path(lang, "faq.html"), built_path(lang, "troubles/account.html")):
+        page.goto((site_dir / rel).as_uri(), wait_until="networkidle")
+    page.get_by_role("button", name=LABELS[lang][1], exact=True).click()
+    page.wait_for_selector("#inquiry-composer[data-hc-ready]:not([hidden])")
+    assert page.input_value("[name=category]") == "account"
+    assert page.input_value("[name=pages_read]") == "" and not page.locator("[name=pages_read]").is_visible()
+    assert HEADING[lang] not in page.text_content("#inquiry-preview")
+    assert not seen.problems()
+    page.goto(reader.as_uri())
+    kept = page.evaluate("JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage)])")
+    assert "hc-pages-read" not in kept and "x.invalid" not in kept and "faq" not in kept, kept
+    assert page.evaluate("sessionStorage.length") == 0, kept
     ctx.close()

@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from helpcenter import (  # noqa: E402
     banner,
     front_matter_text,
+    guard_lexicon,
     navigation,
     official_links,
     postbuild,
@@ -56,6 +57,13 @@ def on_config(config, **_):
     if str(path) not in config.watch:  # `scripts/serve` rebuilds when writers flip it
         config.watch.append(str(path))
     _snippet_paths(config)
+    lexicon = Path(config.config_file_path).parent / "data" / "composer" / "guard-labels.yml"
+    try:  # the secret guard's labels, written into the site after the build
+        config.extra["hc_guard_lexicon"] = guard_lexicon.load(lexicon)
+    except guard_lexicon.LexiconError as err:
+        raise ConfigurationError(str(err)) from err
+    if str(lexicon) not in config.watch:
+        config.watch.append(str(lexicon))
     pages = navigation.count_pages(Path(config.docs_dir) / DEFAULT_LANGUAGE)
     config.theme["features"] = navigation.features_for(config.theme["features"], pages)
     return config
@@ -148,6 +156,7 @@ def on_post_build(config, **_):
     global _depth
     _depth -= 1
     if _depth == 0:
+        guard_lexicon.write(Path(config.site_dir), config.extra["hc_guard_lexicon"])
         # `mkdocs serve` adds its live-reload script inline, which the CSP would block.
         refused = postbuild.run(Path(config.site_dir), preview=_command == "serve",
                                 theme_dirs=[Path(d) for d in config.theme.dirs])

@@ -19,7 +19,14 @@
  * How a page stays on one build:
  * - Every built page names its build (<meta name="hc-build">). The worker
  *   remembers, per page (client id), which build it is, in memory and in the
- *   cache "hc-meta", so that a newer worker knows it too.
+ *   cache "hc-meta", so that a newer worker knows it too. A page the worker
+ *   did not serve (the first visit, before any worker) says its build itself
+ *   (offline.js: {type: "pin"} to its controller, and the answer to
+ *   {type: "build?"}, which the worker asks before it serves a file to a page
+ *   it knows nothing of, or deletes a build's caches).
+ * - A file for a page whose build's caches are gone, when the network serves
+ *   another build, is never taken from the network: the page is told to
+ *   reload ({type: "reload"}) and shows the new build whole.
  * - A navigation goes to the network first: a visit with a network shows the
  *   newest build, whole. Its subresources then come from that build's cache
  *   if complete (any worker's: caches are shared), else from the network.
@@ -49,11 +56,16 @@ var filling = {} /* part -> promise while it is being cached */
 function cacheName(version, part) { return "hc-" + version + "-" + part }
 function abs(rel) { return new URL(rel, SCOPE).href }
 
-/* The site-relative path of a URL inside the scope, with "index.html" for a folder; null outside. */
+/*
+ * The site-relative path of a URL inside the scope, with "index.html" for a
+ * folder; null outside. A malformed escape (%E3%8) is kept as written: no
+ * file has that name, so the page is the 404 page.
+ */
 function relative(url) {
   var u = new URL(url)
   if (u.origin !== SCOPE.origin || u.pathname.indexOf(SCOPE.pathname) !== 0) return null
-  var rel = decodeURIComponent(u.pathname.slice(SCOPE.pathname.length))
+  var rel = u.pathname.slice(SCOPE.pathname.length)
+  try { rel = decodeURIComponent(rel) } catch (e) { /* not an escape: kept as written */ }
   return rel === "" || rel.slice(-1) === "/" ? rel + "index.html" : rel
 }
 
@@ -103,6 +115,47 @@ function buildOf(clientId) {
   if (builds.has(clientId)) return Promise.resolve(builds.get(clientId))
   return caches.open(META).then(function (c) { return c.match(clientKey(clientId)) })
     .then(function (r) { return r ? r.text() : undefined })
+}
+
+var BUILD_NAME = /^[0-9a-f]{6,64}$/
+
+/* The page's own build, asked of the page (offline.js answers from its <meta name="hc-build">); undefined if it does not answer. */
+function askBuild(clientId) {
+  if (!clientId) return Promise.resolve(undefined)
+  return self.clients.get(clientId).then(function (client) {
+    if (!client) return undefined
+    return new Promise(function (resolve) {
+      var channel = new MessageChannel()
+      var timer = setTimeout(function () { resolve(undefined) }, 1500)
+      channel.port1.onmessage = function (ev) {
+        clearTimeout(timer)
+        var build = ev.data && ev.data.build
+        resolve(typeof build === "string" && BUILD_NAME.test(build) ? build : undefined)
+      }
+      client.postMessage({ type: "build?" }, [channel.port2])
+    })
+  }).then(function (build) {
+    return build ? pin(clientId, build).then(function () { return build }) : undefined
+  })
+}
+
+/* The build a page shows: noted, else asked (once: a page that does not answer is not asked again). */
+var asked = new Set()
+function pageBuild(clientId) {
+  return buildOf(clientId).then(function (build) {
+    if (build || !clientId || asked.has(clientId)) return build
+    asked.add(clientId)
+    return askBuild(clientId)
+  })
+}
+
+/* The build the network serves, as last seen by any worker (kept in META: a newer worker may have seen it). */
+function sawNetwork(build) {
+  return caches.open(META).then(function (c) { return c.put(abs("__hc-network__"), new Response(build)) })
+}
+function lastNetwork() {
+  return caches.open(META).then(function (c) { return c.match(abs("__hc-network__")) })
+    .then(function (r) { return r ? r.text() : VERSION })
 }
 
 function wanted() {
@@ -155,7 +208,8 @@ function tell() {
 
 self.addEventListener("install", function (event) {
   /* The languages kept before, and those of the pages open now (the first visit). */
-  event.waitUntil(self.clients.matchAll({ includeUncontrolled: true }).then(function (open) {
+  /* This worker's script came from the network: the network serves its build. */
+  event.waitUntil(sawNetwork(VERSION).then(function () { return self.clients.matchAll({ includeUncontrolled: true }) }).then(function (open) {
     return wanted().then(function (langs) {
       open.forEach(function (c) {
         var rel = relative(c.url)
@@ -173,10 +227,13 @@ function tidy() {
     var meta = r[1]
     return meta.keys().then(function (requests) {
       var notes = requests.filter(function (q) { return q.url.indexOf(abs("__hc-client__/")) === 0 })
+      var noted = notes.map(function (q) { return q.url })
+      /* An open page the worker knows nothing of (served before any worker) is asked which build it shows. */
+      var unknown = r[0].filter(function (c) { return noted.indexOf(clientKey(c.id)) < 0 })
       return Promise.all(notes.map(function (q) {
         if (open.indexOf(q.url) < 0) return meta.delete(q).then(function () { return null })
         return meta.match(q).then(function (res) { return res.text() })
-      }))
+      }).concat(unknown.map(function (c) { return askBuild(c.id) })))
     }).then(function (used) {
       return caches.keys().then(function (names) {
         return Promise.all(names.filter(function (n) {
@@ -201,6 +258,11 @@ self.addEventListener("message", function (event) {
     }))
   } else if (data.type === "state") {
     event.waitUntil(tell())
+  } else if (data.type === "pin" && event.source && typeof data.build === "string" && BUILD_NAME.test(data.build)) {
+    /* A page served before this worker (or any) controlled it: the build its <meta name="hc-build"> names. */
+    event.waitUntil(buildOf(event.source.id).then(function (known) {
+      if (!known) return pin(event.source.id, data.build)
+    }))
   }
 })
 
@@ -229,7 +291,7 @@ function navigate(event) {
     if (!response.ok || type.indexOf("text/html") < 0) return response
     return response.text().then(function (body) {
       var m = BUILD_META.exec(body)
-      return (m ? pin(clientId, m[1]) : Promise.resolve()).then(function () {
+      return (m ? Promise.all([pin(clientId, m[1]), sawNetwork(m[1])]) : Promise.resolve()).then(function () {
         return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers })
       })
     })
@@ -248,16 +310,33 @@ function navigate(event) {
   })
 }
 
+/* Tells a page to load again: its build is gone, and a file of another build would mix two. */
+function reload(clientId) {
+  return self.clients.get(clientId).then(function (client) {
+    if (client) client.postMessage({ type: "reload" })
+    return new Response("", { status: 503, statusText: "Reloading into the new build" })
+  })
+}
+
 /*
  * A file of the site: from the page's own build's cache when complete, else
- * the network (revalidated: the HTTP cache may hold another build's copy),
- * else this worker's cache.
+ * the network (revalidated: the HTTP cache may hold another build's copy)
+ * when it serves that build, else this worker's cache. A page whose build is
+ * neither cached nor served any more reloads.
  */
 function asset(event) {
   var build
-  return buildOf(event.clientId).then(function (b) {
+  return pageBuild(event.clientId).then(function (b) {
     build = b
     return build ? fromBuild(build, event.request) : undefined
+  }).then(function (hit) {
+    if (hit) return hit
+    if (!build || build === VERSION) return undefined
+    return Promise.all([complete(build, "shared"), lastNetwork()]).then(function (r) {
+      /* Its shared files kept: this file is one the worker never keeps. Served by the network: fetch it there. */
+      if (r[0] || r[1] === build) return undefined
+      return reload(event.clientId)
+    })
   }).then(function (hit) {
     if (hit) return hit
     return fetch(new Request(event.request, { cache: "no-cache" })).catch(function (err) {

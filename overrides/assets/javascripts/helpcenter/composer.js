@@ -9,9 +9,11 @@
  * marked data-hc-official on the page, which the build makes from
  * extra.official in mkdocs.yml; none is written here.
  *
- * Nothing leaves the page: no request is made. The draft is kept in
- * sessionStorage (this tab only) and the BIP-39 word list arrives as a plain
- * script (bip39-english.js), as a page opened from disk cannot fetch files.
+ * Nothing leaves the page: no request is made. Served, the draft is kept in
+ * sessionStorage (this tab only); opened from disk (file://), where every
+ * local file shares one storage and any other HTML file opened in the tab
+ * could read it, nothing is kept (draftStore). And the BIP-39 word lists arrive as plain
+ * scripts (bip39-english.js, bip39-japanese.js), as a page opened from disk cannot fetch files.
  *
  * What counts as a secret is decided by secret-guard.js (window.hcSecretGuard),
  * loaded before this script on the same page.
@@ -64,7 +66,7 @@
       kinds: {
         password: "パスワードのようなもの",
         otp: "二段階認証などの認証コードのようなもの",
-        phrase: "リカバリーフレーズ（英単語の並び）のようなもの",
+        phrase: "リカバリーフレーズ（単語の並び）のようなもの",
         "private-key": "秘密鍵のようなもの",
         "api-secret": "APIのシークレットキーのようなもの"
       },
@@ -76,6 +78,12 @@
       hexOther: "それ以外です（欄から削除する）",
       hexMoved: function (label) { return "トランザクションIDを「" + label + "」の欄に移しました。" },
       hexRemoved: function (label) { return "64桁の英数字を「" + label + "」の欄から削除しました。秘密鍵などは、どこにも入力しないでください。" },
+      askQuestion: function (label, noun) { return "「" + label + "」の欄にある英数字は、" + noun + "ですか？" },
+      askNouns: { password: "パスワード", otp: "認証コード" },
+      askYes: "はい（欄から削除する）",
+      askNo: "いいえ（そのまま使う）",
+      askRemoved: function (label) { return "「" + label + "」の欄から削除しました。" },
+      askKept: "そのまま文面に含めます。",
       notStored: "この欄は、空にするまで一時保存しません。",
       count: function (n, max) { return n.toLocaleString("ja-JP") + " / " + max.toLocaleString("ja-JP") + "文字" },
       countOver: function (n, max) {
@@ -140,7 +148,7 @@
       kinds: {
         password: "what looks like a password",
         otp: "what looks like a two-factor or verification code",
-        phrase: "what looks like a recovery phrase (a list of English words)",
+        phrase: "what looks like a recovery phrase (a list of words)",
         "private-key": "what looks like a private key",
         "api-secret": "what looks like an API secret"
       },
@@ -152,6 +160,12 @@
       hexOther: "Something else (remove it)",
       hexMoved: function (label) { return "The transaction ID was moved to \"" + label + "\"." },
       hexRemoved: function (label) { return "The 64-character code was removed from \"" + label + "\". Never enter a private key anywhere." },
+      askQuestion: function (label, noun) { return "Is the code in \"" + label + "\" your " + noun + "?" },
+      askNouns: { password: "password", otp: "verification code" },
+      askYes: "Yes (remove it)",
+      askNo: "No (keep it)",
+      askRemoved: function (label) { return "Removed from \"" + label + "\"." },
+      askKept: "It stays in the inquiry.",
       notStored: "This field is not saved in the draft until you empty it.",
       count: function (n, max) { return n.toLocaleString("en-US") + " / " + max.toLocaleString("en-US") + " characters" },
       countOver: function (n, max) {
@@ -322,8 +336,12 @@
     TEXT_FIELDS.forEach(function (name) {
       if (name !== "category" && name !== "occurred_at") values[name] = field(name).value
     })
-    return guard.scanFields(values)
+    return guard.scanFields(values, dismissed)
   }
+
+  /* What the user said is not a secret when asked (field -> values): memory only, never stored. */
+  var dismissed = {}
+  var questions = [] /* the unsure findings asked about, by the index their buttons carry */
 
   function overLimit(name) { return !!LIMITS[name] && field(name).value.length > LIMITS[name] }
 
@@ -410,9 +428,11 @@
     if (!names.length) return
     var list = el("ul")
     var asks = []
+    questions = []
     names.forEach(function (name) {
       var kinds = guardFindings[name].map(function (f) {
         if (f.hint === "hex") asks.push(name)
+        if (f.hint === "ask" && T.askNouns[f.kind]) questions.push({ name: name, kind: f.kind, value: f.value })
         return T.kinds[f.kind]
       })
       var link = el("a", { href: "#" + field(name).id, "data-hc-focus": field(name).id, text: labelText(name) })
@@ -431,6 +451,34 @@
       ]))
     })
     if (asks.length) guardBox.appendChild(el("p", { class: "hc-composer__ask-hint", text: T.hexHint(labelText("reference_id")) }))
+    /* Likely but not sure ("Is this your password?"): held back until answered. */
+    questions.forEach(function (q, i) {
+      var id = "inquiry-ask-question-" + i
+      guardBox.appendChild(el("div", { class: "hc-composer__ask", role: "group", "aria-labelledby": id }, [
+        el("p", { id: id, text: T.askQuestion(labelText(q.name), T.askNouns[q.kind]) }),
+        el("button", { type: "button", class: "md-button", "data-hc-ask": "yes", "data-hc-ask-index": String(i), text: T.askYes }),
+        el("button", { type: "button", class: "md-button", "data-hc-ask": "no", "data-hc-ask-index": String(i), text: T.askNo })
+      ]))
+    })
+  }
+
+  /* "Yes": the value leaves the field; "no": it is let through, for as long as the page is open. */
+  function answerAsk(index, answer) {
+    var q = questions[index]
+    if (!q) return
+    var input = field(q.name)
+    var message
+    if (answer === "yes") {
+      input.value = input.value.split(q.value).join("").replace(/[ \t]{2,}/g, " ")
+      message = T.askRemoved(labelText(q.name))
+    } else {
+      dismissed[q.name] = (dismissed[q.name] || []).concat([q.value])
+      message = T.askKept
+    }
+    update()
+    saveDraft()
+    input.focus()
+    say(message)
   }
 
   /* "A transaction ID": the bare hex strings move to the reference field; "something else": they are removed. */
@@ -581,15 +629,27 @@
 
   var draft = { fields: {}, groups: {}, preset: "", readRemoved: false }
 
+  /*
+   * Where the draft is kept: sessionStorage when served; from disk, nowhere
+   * (a draft that an earlier version kept there is removed).
+   */
+  var draftStore = null
+  try {
+    if (location.protocol !== "file:") draftStore = window.sessionStorage
+    else sessionStorage.removeItem(STORAGE_KEY)
+  } catch (e) { /* storage blocked: nothing kept */ }
+
   function readDraft() {
+    if (!draftStore) return null
     try {
-      var d = JSON.parse(sessionStorage.getItem(STORAGE_KEY) || "null")
+      var d = JSON.parse(draftStore.getItem(STORAGE_KEY) || "null")
       return d && typeof d === "object" && d.fields ? d : null
     } catch (e) { return null }
   }
 
   function writeDraft() {
-    try { sessionStorage.setItem(STORAGE_KEY, JSON.stringify(draft)) } catch (e) { /* storage off: no draft */ }
+    if (!draftStore) return
+    try { draftStore.setItem(STORAGE_KEY, JSON.stringify(draft)) } catch (e) { /* storage off: no draft */ }
   }
 
   /*
@@ -812,6 +872,8 @@
   form.addEventListener("click", function (ev) {
     var hex = ev.target.closest && ev.target.closest("[data-hc-hex]")
     if (hex) return answerHex(hex.getAttribute("data-hc-field"), hex.getAttribute("data-hc-hex"))
+    var asked = ev.target.closest && ev.target.closest("[data-hc-ask]")
+    if (asked) return answerAsk(+asked.getAttribute("data-hc-ask-index"), asked.getAttribute("data-hc-ask"))
     var jump = ev.target.closest && ev.target.closest("[data-hc-focus]")
     if (jump) {
       var target = document.getElementById(jump.getAttribute("data-hc-focus"))
@@ -842,6 +904,7 @@
     try { sessionStorage.removeItem(STORAGE_KEY) } catch (e) { /* nothing stored */ }
     draft = { fields: {}, groups: {}, preset: urlCategory(), readRemoved: false }
     tainted = {}
+    dismissed = {}
     cutNotes = {}
     applyDefaults()
     validated = false
@@ -865,7 +928,7 @@
   if (hadDraft) say(T.restored)
 
   function loaded() {
-    guard.setWords(window.hcBip39English)
+    guard.setWords(window.hcBip39English, window.hcBip39Japanese)
     /* A phrase restored before the word list arrived is taken out again, field and draft. */
     var flagged = scanAll()
     Object.keys(restoredValues).forEach(function (name) {
@@ -876,13 +939,18 @@
     if (readDraft()) saveDraft()
     form.setAttribute("data-hc-ready", "")
   }
-  if (window.hcBip39English || !scriptBase) {
+  var lists = ["bip39-english.js", "bip39-japanese.js"]
+  var pending = lists.length
+  function listDone() { if (--pending === 0) loaded() } /* loaded or failed: the other checks still work */
+  if ((window.hcBip39English && window.hcBip39Japanese) || !scriptBase) {
     loaded()
   } else {
-    var s = document.createElement("script")
-    s.src = new URL("bip39-english.js", scriptBase).href
-    s.onload = loaded
-    s.onerror = loaded /* the other checks still work */
-    document.head.appendChild(s)
+    lists.forEach(function (name) {
+      var s = document.createElement("script")
+      s.src = new URL(name, scriptBase).href
+      s.onload = listDone
+      s.onerror = listDone
+      document.head.appendChild(s)
+    })
   }
 })()

@@ -7,16 +7,38 @@
  * worker keeps this page's language at once; a button keeps the other
  * language too. The state ("saving…", "works offline") is shown next to it.
  *
+ * A page never mixes two builds (see offline_worker.js): this page tells the
+ * worker that controls it which build it is (<meta name="hc-build">), also
+ * when it was loaded before any worker and a worker takes it over later, and
+ * answers the worker's question; when its build is gone, the worker asks it
+ * to reload, and it does, into the new build whole.
+ *
  * From disk (file://) no service worker can exist and the reader already has
  * the download: nothing is registered, and the download link is left out.
  */
 ;(function () {
   "use strict"
 
+  var served = /^https?:$/.test(location.protocol) && "serviceWorker" in navigator && window.isSecureContext
+  var buildMeta = document.querySelector('meta[name="hc-build"]')
+  var build = buildMeta ? buildMeta.getAttribute("content") : ""
+
+  if (served) {
+    var sw = navigator.serviceWorker
+    var pinTo = function (worker) { if (worker && build) worker.postMessage({ type: "pin", build: build }) }
+    pinTo(sw.controller)
+    sw.addEventListener("controllerchange", function () { pinTo(sw.controller) })
+    sw.addEventListener("message", function (ev) {
+      var data = ev.data || {}
+      if (data.type === "build?" && ev.ports && ev.ports[0]) ev.ports[0].postMessage({ build: build })
+      else if (data.type === "reload") location.reload()
+    })
+    sw.startMessages() /* answer at once, even while the page is still loading */
+  }
+
   var boxes = Array.prototype.slice.call(document.querySelectorAll("[data-hc-offline]"))
   if (!boxes.length) return
   var box = boxes[0]
-  var served = /^https?:$/.test(location.protocol) && "serviceWorker" in navigator && window.isSecureContext
 
   if (!served) {
     if (location.protocol === "file:") {

@@ -3,6 +3,13 @@
  * like a password, a one-time code, a recovery phrase, a private key or an
  * API secret, which support never needs and the composer never keeps or sends.
  *
+ * An analysis chain, laid out like the search analyzer: normalise
+ * (guard-normalise.js: NFKC, invisible characters, lookalike letters, digits
+ * of any script) -> labels (guard-labels.js, the words of
+ * data/composer/guard-labels.yml) and tokens -> detectors (below, with
+ * guard-phrase.js and guard-keys.js) -> decision (scan, scanFields: refuse;
+ * a bare 64-hex string is asked about unless the form says it is a key).
+ *
  * It judges by shape and context, not by a list of examples: a token that
  * looks like a password next to a password word, a 4–8 digit number whose
  * nearest label is a verification code (and not an order, an amount, a
@@ -16,30 +23,30 @@
  * window.hcSecretGuard:
  *   scan(text, field) -> [{kind, hint?}]; kinds: password, otp, phrase,
  *     private-key, api-secret. hint "hex": a bare 64-hex string that may be a
- *     transaction ID; the composer asks the user which it is.
- *   scanFields({field: text}) -> {field: findings}, fields checked together
- *     for a recovery phrase split between them.
+ *     transaction ID; the composer asks the user which it is. hint "ask" with
+ *     `value`: likely but not sure (a password many words from its label, a
+ *     code whose 2FA word is in another field): held back until the user
+ *     answers "Is this your password?".
+ *   scanFields({field: text}) -> {field: findings}: the form judged as a
+ *     whole, its fields joined in order, so that a label in one field and its
+ *     value in the next, or a phrase or a key split between fields, are one
+ *     secret (flagged in every field that holds part of the value).
  *   askHex(text, field) -> the bare 64-hex strings the user is asked about.
- *   setWords(list), wordsLoaded().
+ *   setWords(english, japanese), wordsLoaded().
  * Pure functions of the text: no DOM, no storage, no request.
  */
 ;(function () {
   "use strict"
 
-  var B58 = "1-9A-HJ-NP-Za-km-z"
-  var ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g
+  var N = window.hcGuardNormalise
+  var L = window.hcGuardLabels
+  var P = window.hcGuardPhrase
+  var K = window.hcGuardKeys
+  if (!N || !L || !P || !K) return
 
-  var wordSet = null
-  function setWords(list) { wordSet = list && list.length === 2048 ? new Set(list) : null }
-
-  /*
-   * NFKC (full-width ｐａｓｓ１２３ counts too). Zero-width characters are
-   * dropped (hun<ZWSP>ter2 is hunter2), except between the words of a phrase,
-   * where they separate words the reader sees apart (`spaced`).
-   */
-  function normalize(raw, spaced) {
-    return String(raw || "").normalize("NFKC").replace(ZERO_WIDTH, spaced ? " " : "")
-  }
+  var normalize = N.normalise
+  var NOT_SECRET = L.source("not-secret")
+  var HEDGES = new RegExp("(?:" + L.source("hedges") + ")", "gi")
 
   function lineBefore(text, end, max) {
     var s = text.slice(Math.max(0, end - max), end)
@@ -55,15 +62,13 @@
 
   /* ----------------------------------------------------------- passwords */
 
-  var PASSWORD_WORD = new RegExp(
-    "(?<![a-z])(?:pass\\s?words?|passwd|passcode|passphrase|pwd|pw|pin(?:\\s?code)?)(?![a-z])" +
-    "|(?<!ワンタイム|ワン・タイム)パスワード|パスコード|暗証番号|合言葉", "gi")
-  /* `pass` alone is a password only in "pass: x" / "pass=x". */
-  var PASS_SHORT = /(?<![a-z])pass(?![a-z])(?=\s*(?:[:=]|(?:is|was)\s))/gi
+  /* Password labels come from the lexicon (guard-labels.js); a weak one (パス, pass) only before ":", "=", は, "is". */
+  var PASSWORD_WORD = L.pattern("password")
+  var PASS_SHORT = new RegExp("(?:" + L.source("password-weak") + ")(?![\\u30a1-\\u30faー])(?=\\s*(?:[:=：]|は|(?:is|was)\\s))", "gi")
   /* Words between a password word and a token that say the token is something else. */
   var OTHER_LABEL = /注文|order|取引|trade|エラー|error|code|コード|番号|number|(?<![a-z])(?:id|no|tx|txid|url|uri)(?![a-z])|ユーザー|user|メール|mail|アドレス|address|口座|account|電話|phone|金額|amount|円|yen|jpy|btc|eth|xrp/i
   /* Ordinary words seen after "password:" that are not passwords. */
-  var NOT_PASSWORD = /^(?:reset|resets|resetting|forgot|forgotten|forget|incorrect|wrong|invalid|expired|expires|change|changed|changing|unknown|error|required|none|same|correct|lost|locked|again|not|isn't|wasn't|doesn't|didn't|does|did|is|was|the|my|your|and|for|field|screen|page|link|email|mail|sms|login|log|sign|update|updated|rejected|accepted|works|working|fails|failed|match|mismatch|too|short|long|weak|strong|hidden|masked|blank|empty|new|old|set|used|use|here|there|this|that|it|ok|okay|yes|no)$/i
+  var NOT_PASSWORD = /^(?:reset|resets|resetting|forgot|forgotten|forget|incorrect|wrong|invalid|expired|expires|change|changed|changing|unknown|error|required|none|same|correct|lost|locked|again|not|isn't|wasn't|doesn't|didn't|does|did|is|was|the|my|your|and|for|field|screen|page|link|email|mail|sms|login|log|sign|update|updated|rejected|accepted|works|working|fails|failed|match|mismatch|too|short|long|weak|strong|hidden|masked|blank|empty|new|old|set|used|use|here|there|this|that|it|ok|okay|yes|no|fine|good|right|valid|known|saved|simple|secure|case|sensitive|accepted|still|also|definitely|probably|now|then|being|been|very|quite|really|always|never|same|different|complex|complicated|easy|hard|stored|remembered|typed|entered|copied|pasted)$/i
 
   function charClasses(t) {
     var n = 0
@@ -76,12 +81,12 @@
 
   /* A lower-case run that is two or more BIP-39 words glued together (correcthorsebatterystaple). */
   function gluedWords(t) {
-    if (!wordSet || t.length < 10 || !/^[a-z]+$/.test(t)) return false
+    if (!P.loaded() || t.length < 10 || !/^[a-z]+$/.test(t)) return false
     var ok = [0]
     for (var i = 1; i <= t.length; i++) {
       ok[i] = -1
       for (var j = Math.max(0, i - 8); j <= i - 3; j++) {
-        if (ok[j] >= 0 && wordSet.has(t.slice(j, i))) { ok[i] = ok[j] + 1; break }
+        if (ok[j] >= 0 && P.isWord(t.slice(j, i))) { ok[i] = ok[j] + 1; break }
       }
     }
     return ok[t.length] >= 2
@@ -92,7 +97,7 @@
    * colon, an equals sign or a bracket), look like a password? `next` is the
    * text after it: 2024年 or 10件 is a year or a count, not a PIN.
    */
-  function passwordLike(raw, strong, pin, next, adjacent) {
+  function passwordLike(raw, strong, pin, next, adjacent, marked) {
     var t = raw.replace(/^[("'`\[<{「『【“‘]+/, "").replace(/[.,;:!?)\]"'`>}」』】”’。、]+$/, "")
     if (/[!?]$/.test(raw) && t.length >= 3 && !/[!?]$/.test(t)) t = raw.replace(/^[("'`\[<{「『【“‘]+/, "").replace(/[.,;:)\]"'`>}」』】”’。、]+$/, "")
     if (t.length < 4 || /:\/\/|^www\.|@.*\./i.test(t)) return false
@@ -105,19 +110,34 @@
     if (NOT_PASSWORD.test(t)) return false
     if (/^[a-z]+$/i.test(t) && /^[A-Z]?[a-z]+$/.test(t)) {
       /* One plain word: a password only when clearly labelled, or glued words, or very long. */
-      return (strong && t.length >= 4) || gluedWords(t.toLowerCase()) || t.length >= 20
+      /* "is solved" is prose; "password: tanaka", 「tanaka」 hand a value over. */
+      return (strong && marked !== false && t.length >= 4) || gluedWords(t.toLowerCase()) || t.length >= 20
     }
+    /* An ordinary hyphenated word (two-factor, log-in) is a password only when clearly labelled. */
+    if (/^[a-z][a-z'-]*$/i.test(t)) return strong && t.length >= 4
     return charClasses(t) >= 2 || (strong && t.length >= 4)
   }
 
   function findPassword(text) {
     var hits = []
+    L.fuzzy(text, ["password"]).forEach(function (h) {
+      hits.push({ start: h.start, end: h.end, pin: false, word: text.slice(h.start, h.end) })
+    })
+    var otpSpans = []
+    OTP_STRONG.lastIndex = 0
+    for (var o; (o = OTP_STRONG.exec(text));) otpSpans.push([o.index, o.index + o[0].length])
+    OTP_STRONG.lastIndex = 0
     ;[PASSWORD_WORD, PASS_SHORT].forEach(function (re) {
       re.lastIndex = 0
-      for (var m; (m = re.exec(text));) hits.push({ end: m.index + m[0].length, pin: /pin|暗証番号|パスコード|passcode/i.test(m[0]), word: m[0] })
+      for (var m; (m = re.exec(text));) {
+        if (!m[0]) { re.lastIndex++; continue }
+        if (otpSpans.some(function (sp) { return m.index >= sp[0] && m.index + m[0].length <= sp[1] })) continue /* ワンタイムパスワード */
+        hits.push({ start: m.index, end: m.index + m[0].length, pin: /pin|暗証|パスコード|passcode/i.test(m[0]), word: m[0], weak: re === PASS_SHORT })
+      }
     })
     for (var h = 0; h < hits.length; h++) {
-      var after = lineAfter(text, hits[h].end, 48)
+      if (hits[h].far) continue
+      var after = lineAfter(text, hits[h].end, 64).replace(HEDGES, " ")
       /*
        * "Password:" ending its line: the value is on the next line that has
        * text, as in a form copied out; after a bare "Password" only a value
@@ -146,23 +166,70 @@
         var adjacent = gap.replace(/\s|[:=：は]|is|was/gi, "").length <= 1
         /* Further away, only a token introduced as the password ("… was X", "…: X") counts. */
         if (!strong && gap.replace(/\s/g, "").length > 2) continue
-        if (passwordLike(token, strong, hits[h].pin, after.slice(t.index + t[0].length), adjacent)) return true
+        var marked = /[:=：「『【(\["'“‘→]\s*$/.test(gap) || /^[("'`\[「『【“‘]/.test(token) || !/[a-z]/i.test(gap)
+        if (passwordLike(token, strong, hits[h].pin, after.slice(t.index + t[0].length), adjacent, marked)) return true
       }
     }
-    return false
+    var far = null
+    for (var k = 0; k < hits.length; k++) {
+      if (hits[k].weak) continue
+      if (passwordBefore(text, hits[k].start, hits[k].pin)) return true
+      far = far || passwordFar(text, hits[k].end)
+    }
+    /* Many words from its label: likely, not sure. The user is asked, and until then it is held back. */
+    return far ? { ask: far } : false
+  }
+
+  /* "Tr0ub4dor&3 がパスワードです", "hunter22 is my password": the value just before its label. */
+  var BEFORE_LABEL = /([!-~]{4,64})\s*["'」』”)）]?\s*(?:が|は|って|というのが|という|、|,)?\s*(?:(?:is|was|are|as)\s+)?(?:(?:my|the|our|current|login|new|old|usual|私の|今の|新しい)\s*)*(?:[(（「『]\s*)?$/i
+  function passwordBefore(text, start, pin) {
+    if (/[\w\-#/.]/.test(text.charAt(start - 1))) return false /* forgot-password, #password: one word */
+    var m = BEFORE_LABEL.exec(lineBefore(text, start, 96).replace(HEDGES, " "))
+    if (!m) return false
+    var token = m[1].replace(/^[("'`\[<{]+/, "").replace(/[.,;:!?)\]"'`>}(（]+$/, "")
+    if (/^(?:is|was|my|the|new|old|current|login)$/i.test(token)) return false
+    if (/^\d+$/.test(token)) return pin && token.length >= 4 && token.length <= 8
+    return passwordLike(token, false, pin, "", true) && charClasses(token) >= 2 && token.length >= 6
+  }
+
+  /*
+   * A label many words before its value: "パスワードについて…入力しているのは Tr0ub4dor&3 です",
+   * "My password, the one from last year, is Summer2024!". Only a value that an
+   * introducer hands over, that looks like nothing else, within the paragraph.
+   */
+  var INTRODUCER = /(?:入力したのは|入れたのは|入力しているのは|入れているのは|使っているのは|設定したのは|打ったのは|i typed|i entered|i used|i use|i set|i'm using|i am using|(?<![a-z])(?:is|was|be|are)|は|で|ですが[、,]?|[:：=])\s*["'「『“]?\s*$/i
+  var VALUE_NEXT = /^\s*(?:["'」』”]|を(?:入力|入れ|使)|と入力|で(?:ログイン|入力)|です|でした|だと|$|[.,。、]|\s(?:and|but|which|that)\b)/i
+  function passwordFar(text, end) {
+    var span = text.slice(end, end + 240).split(/\n\s*\n/)[0]
+    var re = /[!-~]{6,64}/g
+    for (var t; (t = re.exec(span));) {
+      var raw = t[0]
+      var token = raw.replace(/^[("'`\[<{]+/, "").replace(/[.,;:!?)\]"'`>}]+$/, "")
+      var before = span.slice(Math.max(0, t.index - 24), t.index)
+      if (!INTRODUCER.test(before.replace(HEDGES, " ")) && !/\n\s*$/.test(span.slice(0, t.index))) continue
+      if (!VALUE_NEXT.test(span.slice(t.index + raw.length, t.index + raw.length + 12))) continue
+      if (ID_WORD.test(before.slice(-12)) || OTHER_LABEL.test(before.slice(-12))) continue
+      if (/:\/\/|@|^www\./i.test(token) || NOT_PASSWORD.test(token) || /^[\d\-/.:]+$/.test(token)) continue
+      if (charClasses(token) >= 3 || (charClasses(token) >= 2 && token.length >= 8 && /\d/.test(token) && /[a-z]/i.test(token))) return token
+    }
+    return null
   }
 
   /* ------------------------------------------------------- one-time codes */
 
   /* Words for a code that proves who you are. */
-  var OTP_STRONG = /認証コード|確認コード|認証番号|確認番号|セキュリティコード|ワンタイム(?:パスワード)?|二段階認証|2段階認証|二要素認証|2要素認証|(?<![a-z])(?:2fa|mfa|otp|totp|sms|one[\s-]?time(?:\s?(?:password|code|passcode))?|two[\s-]?factor|2[\s-]?step|authenticator|verification|security\s?code|auth(?:entication)?\s?code)(?![a-z])|認証アプリ|authy|google\s?認証/gi
+  var OTP_STRONG_BUILTIN = /認証コード|確認コード|認証番号|確認番号|セキュリティコード|ワンタイム(?:パスワード)?|二段階認証|2段階認証|二要素認証|2要素認証|(?<![a-z])(?:2fa|mfa|otp|totp|sms|one[\s-]?time(?:\s?(?:password|code|passcode))?|two[\s-]?factor|2[\s-]?step|authenticator|verification|security\s?code|auth(?:entication)?\s?code)(?![a-z])|認証アプリ|authy|google\s?認証/gi
   /* Generic heads: what they name depends on the words before them (認証コード vs 取引コード). */
+  var OTP_STRONG = new RegExp("(?:" + L.source("otp") + ")|" + OTP_STRONG_BUILTIN.source, "gi")
   var HEAD = /コード|(?<!暗証)番号|(?<![a-z])(?:code|number|no\.?)(?![a-z])/gi
-  var ID_QUALIFIER = /(?:注文|取引|約定|出金|入金|送金|振込|依頼人|振込人|口座|支店|銀行|会員|顧客|ユーザー|アカウント|電話|携帯|郵便|エラー|ステータス|紹介|招待|クーポン|キャンペーン|商品|通貨|国|問い合わせ|お問合せ|受付|管理|伝票|追跡|order|trade|transaction|deposit|withdrawal|transfer|bank|branch|account|customer|user|member|phone|zip|postal|post|error|status|http|referral|promo(?:tion)?|invite|invitation|coupon|campaign|product|currency|country|reference|ref|ticket|case|inquiry|tracking|swift|qr|reason|exit|return|response|failed|failure|exception)\s*(?:の|-|_)?\s*$/i
-  var ID_WORD = /注文|取引|約定|出金|入金|送金|振込|依頼人|口座|支店|銀行|会員|ユーザー|電話|郵便|エラー|ステータス|紹介|招待|受付|伝票|(?<![a-z])(?:order|trade|deposit|withdrawal|transfer|bank|branch|customer|user|member|phone|zip|error|status|referral|invite|coupon|ticket|case|tracking|failed|failure|exception|id|tx|txid)(?![a-z])/i
-  var AMOUNT_AFTER = /^\s*(?:[,.]\d|円|万|千|億|件|回|個|枚|口|年|月|日|時|分|秒|%|％|倍|歳|(?:yen|jpy|usd|btc|eth|xrp|usdt|sats?|times|years?|months?|days?|hours?|minutes?|seconds?|ms|items?|orders?|pieces?)(?![a-z]))/i
-  var AMOUNT_BEFORE = /(?:[¥$€£￥]|jpy|usd|btc|eth|金額|残高|価格|数量|amount|balance|price|qty|quantity)\s*[:：=]?\s*$/i
-  var NUMBER = /(?<![\w.,\-/#])(\d{3}[ -]\d{3}|\d{4,8})(?![\w]|[.,]\d|[-/:]\d)/g
+  var ID_QUALIFIER_BUILTIN = /(?:注文|取引|約定|出金|入金|送金|振込|依頼人|振込人|口座|支店|銀行|会員|顧客|ユーザー|アカウント|電話|携帯|郵便|エラー|ステータス|紹介|招待|クーポン|キャンペーン|商品|通貨|国|問い合わせ|お問合せ|受付|管理|伝票|追跡|order|trade|transaction|deposit|withdrawal|transfer|bank|branch|account|customer|user|member|phone|zip|postal|post|error|status|http|referral|promo(?:tion)?|invite|invitation|coupon|campaign|product|currency|country|reference|ref|ticket|case|inquiry|tracking|swift|qr|reason|exit|return|response|failed|failure|exception)\s*(?:の|-|_)?\s*$/i
+  var ID_QUALIFIER = new RegExp("(?:" + NOT_SECRET + ")\\s*(?:の|-|_|\\.)?\\s*[:：#]?\\s*$|" + ID_QUALIFIER_BUILTIN.source, "i")
+  var ID_WORD_BUILTIN = /注文|取引|約定|出金|入金|送金|振込|依頼人|口座|支店|銀行|会員|ユーザー|電話|郵便|エラー|ステータス|紹介|招待|受付|伝票|(?<![a-z])(?:order|trade|deposit|withdrawal|transfer|bank|branch|customer|user|member|phone|zip|error|status|referral|invite|coupon|ticket|case|tracking|failed|failure|exception|id|tx|txid)(?![a-z])/i
+  var ID_WORD = new RegExp("(?:" + NOT_SECRET + ")|" + ID_WORD_BUILTIN.source, "i")
+  var AMOUNT_AFTER = /^\s*(?:[,.]\d|円|万|千|億|件|回|個|枚|口|年|月|日|時|分|秒|%|％|倍|歳|ポイント|ﾎﾟｲﾝﾄ|を?(?:出金|入金|送金|送付|振込|振り込|購入|売却|買|売)|(?:pt|pts|p|points?|yen|jpy|usd|btc|eth|xrp|usdt|sats?|times|years?|months?|days?|hours?|minutes?|seconds?|ms|items?|orders?|pieces?)(?![a-z]))/i
+  var AMOUNT_BEFORE = /(?:[¥$€£￥]|jpy|usd|btc|eth|金額|残高|価格|数量|amount|balance|price|qty|quantity|(?<![a-z])(?:sent|send|withdrew|withdraw|deposited|deposit|transferred|transfer|bought|sold|paid|received)(?![a-z]))\s*[:：=]?\s*$/i
+  /* 4–8 digits, also spaced or dotted the way codes are read out: 123 456, 48.29.13, 4 8 2 9 1 3. */
+  var NUMBER = /(?<![\w.,\-/#])(\d{3}[ .-]\d{3}|\d{2}[ .-]\d{2}[ .-]\d{2}|\d(?:[ .]\d){3,7}|\d{4,8})(?![\w]|[.,]\d|[-/:]\d)/g
 
   /* The label that tells what a number is: the nearest code word before it (or right after it), and what qualifies it. */
   function otpLabelled(text, start, end) {
@@ -187,6 +254,8 @@
       var between = before.slice(best.end)
       if (ID_WORD.test(between) && !best.strong) return false
       if (ID_WORD.test(between.replace(/の?(?:コード|番号)/, ""))) return false
+      /* "二段階認証の後、150000 を出金", "after 2FA I sent 120000": the 2FA word says when, not what the number is. */
+      if (best.strong && /(?<!最)(?:後|あと)(?:で|に|、|,|\s)|以降|(?<![a-z])(?:after|then|later|since)(?![a-z])/i.test(between)) return false
       if (best.strong) return !ID_QUALIFIER.test(before.slice(0, best.start)) || /認証|verification|2fa|otp|sms/i.test(best.word)
       /* A generic head: its qualifier decides (SMSの番号, 認証の番号 yes; 取引コード, error code no). */
       var qualifier = before.slice(Math.max(0, best.start - 16), best.start)
@@ -209,6 +278,12 @@
     return !!a && !ID_WORD.test(after.slice(0, a.index))
   }
 
+  /* YYYYMMDD: a date, not a code. */
+  function isDate(digits) {
+    var d = /^((?:19|20)\d\d)(\d\d)(\d\d)$/.exec(digits)
+    return !!d && +d[2] >= 1 && +d[2] <= 12 && +d[3] >= 1 && +d[3] <= 31
+  }
+
   function findOtp(text) {
     NUMBER.lastIndex = 0
     for (var m; (m = NUMBER.exec(text));) {
@@ -217,6 +292,7 @@
       if (AMOUNT_AFTER.test(text.slice(end, end + 8))) continue
       if (AMOUNT_BEFORE.test(lineBefore(text, start, 12))) continue
       if (/\d{4}$/.test(m[1]) && /^(?:19|20)\d\d$/.test(m[1]) && /^\s*[-/年]/.test(text.slice(end))) continue
+      if (isDate(m[1])) continue
       if (otpLabelled(text, start, end)) return true
     }
     return false
@@ -224,98 +300,20 @@
 
   /* ---------------------------------------------------- recovery phrases */
 
-  /* Between two words of a phrase: spaces, punctuation, brackets, quotes, numbering, JSON. */
-  var PHRASE_GAP = /^[\s,.;:、。・\-\d()[\]{}#*\/|\\"'`「」『』【】“”‘’<>+=_~]*$/
-  var WORDS = /[a-z]+/g
-
-  /* Runs of 12 or more BIP-39 words: [{start, end}] in `text`. */
-  function phraseRuns(text) {
-    if (!wordSet) return []
-    var lower = text.toLowerCase()
-    var runs = []
-    var run = 0
-    var runStart = 0
-    var lastEnd = -1
-    WORDS.lastIndex = 0
-    for (var m; (m = WORDS.exec(lower));) {
-      var joined = lastEnd >= 0 && PHRASE_GAP.test(lower.slice(lastEnd, m.index))
-      if (!joined) {
-        if (run >= 12) runs.push({ start: runStart, end: lastEnd })
-        run = 0
-      }
-      if (wordSet.has(m[0])) {
-        if (run === 0) runStart = m.index
-        run++
-      } else {
-        if (run >= 12) runs.push({ start: runStart, end: lastEnd })
-        run = 0
-      }
-      lastEnd = m.index + m[0].length
-    }
-    if (run >= 12) runs.push({ start: runStart, end: lastEnd })
-    return runs
-  }
+  /* Runs of 12 or more BIP-39 words (guard-phrase.js): [{start, end}] in `text`. */
+  function phraseRuns(text) { return P.runs(text) }
 
   /* ---------------------------------------------------------------- keys */
 
-  var HEX_RUN = /(?:0x)?[0-9a-f]+/gi
-  var KEY_WORD = /private[\s_-]*key|priv[\s_-]*key|privkey|secret[\s_-]*key|secret|秘密鍵|プライベートキー|秘密キー|シークレット|seed|シード|(?<![a-z])wif(?![a-z])|mnemonic|リカバリー|復元|ウォレットの鍵|鍵/gi
+  var KEY_WORD_BUILTIN = /private[\s_-]*key|priv[\s_-]*key|privkey|secret[\s_-]*key|secret|秘密鍵|プライベートキー|秘密キー|シークレット|seed|シード|(?<![a-z])wif(?![a-z])|mnemonic|リカバリー|復元|ウォレットの鍵|鍵/gi
+  var KEY_WORD = new RegExp("(?:" + L.source("private-key") + "|" + L.source("phrase") + ")|" + KEY_WORD_BUILTIN.source, "gi")
+  var KEY_CONTEXT = new RegExp("(?:" + L.source("key-context") + ")|" + KEY_WORD.source, "i")
   var TX_WORD = /(?<![a-z])tx(?:[\s_-]*(?:id|hash))?(?![a-z])|txn|transaction|トランザクション|取引\s*id|取引ハッシュ|ハッシュ|hash|送金\s*id|block|ブロック|explorer|エクスプローラ/gi
-  var API_SECRET = /(?<![a-z])(?:api[\s_-]*)?(?:client[\s_-]*)?secret(?:[\s_-]*(?:key|access[\s_-]*key))?(?![a-z])|secretkey|secret_?access_?key|apiシークレット(?:キー)?|シークレット(?:キー)?/gi
+  var API_SECRET_BUILTIN = /(?<![a-z])(?:api[\s_-]*)?(?:client[\s_-]*)?secret(?:[\s_-]*(?:key|access[\s_-]*key))?(?![a-z])|secretkey|secret_?access_?key|apiシークレット(?:キー)?|シークレット(?:キー)?/gi
 
-  /*
-   * Hex strings of 64 digits, also when split in pieces (two halves on two
-   * lines, groups of 8): [{start, end, value}].
-   */
-  function hexStrings(text) {
-    var pieces = []
-    HEX_RUN.lastIndex = 0
-    for (var m; (m = HEX_RUN.exec(text));) {
-      var s = m.index
-      var e = s + m[0].length
-      if (/[0-9a-z_]/i.test(text.charAt(s - 1)) || /[0-9a-z_]/i.test(text.charAt(e))) continue
-      var digits = m[0].replace(/^0x/i, "")
-      if (digits.length < 8 || digits.length > 64) continue
-      pieces.push({ start: s, end: e, digits: digits })
-    }
-    var found = []
-    for (var i = 0; i < pieces.length; i++) {
-      var total = ""
-      for (var j = i; j < pieces.length && j < i + 8; j++) {
-        /* Pieces may be apart by separators or a few non-ASCII words (前半 … 後半 …). */
-        if (j > i && !/^[^0-9A-Za-z]{1,16}$/.test(text.slice(pieces[j - 1].end, pieces[j].start))) break
-        total += pieces[j].digits
-        if (total.length === 64 && /\d/.test(total) && /[a-f]/i.test(total)) {
-          found.push({ start: pieces[i].start, end: pieces[j].end, value: text.slice(pieces[i].start, pieces[j].end) })
-          i = j
-          break
-        }
-        if (total.length > 64) break
-      }
-    }
-    return found
-  }
-
-  /* WIF and extended private keys, also split by spaces or line breaks. */
-  function findBase58Key(text) {
-    var pieces = []
-    var re = new RegExp("[" + B58 + "]+", "g")
-    for (var m; (m = re.exec(text));) pieces.push({ start: m.index, end: m.index + m[0].length, s: m[0] })
-    var wif = new RegExp("^(?:[59][" + B58 + "]{50}|[KLc][" + B58 + "]{51})$")
-    var xprv = new RegExp("^[xtyzuv]prv[" + B58 + "]{100,112}$")
-    for (var i = 0; i < pieces.length; i++) {
-      var total = ""
-      for (var j = i; j < pieces.length && j < i + 6; j++) {
-        if (j > i && !/^[\s\-_.,|/]{1,3}$/.test(text.slice(pieces[j - 1].end, pieces[j].start))) break
-        total += pieces[j].s
-        if (wif.test(total) || xprv.test(total)) {
-          if (j === i || /\d/.test(total)) return true
-        }
-        if (total.length > 112) break
-      }
-    }
-    return false
-  }
+  var API_SECRET = new RegExp("(?:" + L.source("api-secret") + ")|" + API_SECRET_BUILTIN.source, "gi")
+  var hexStrings = K.hexStrings
+  function findBase58Key(text) { return !!K.base58Key(text) }
 
   function near(re, text, start, end, before, after) {
     var b = text.slice(Math.max(0, start - before), start)
@@ -357,14 +355,14 @@
     for (var m; (m = API_SECRET.exec(text));) {
       var word = m[0]
       var before = lineBefore(text, m.index, 16)
-      var codeLike = /[_]|api|client|access|シークレット/i.test(word) || /^[a-z]+[A-Z]/.test(word) || /api[\s_-]*$/i.test(before)
+      var codeLike = /[_]|api|client|access|シークレット|秘密/i.test(word) || /^[a-z]+[A-Z]/.test(word) || /api[\s_-]*$/i.test(before)
       var rest = text.slice(m.index + word.length, m.index + word.length + 200)
-      var v = /^\s*["'`]?\s*(?:is|was|は|が|:|=|=>|->|→)?\s*["'`「『]?\s*([A-Za-z0-9_\-+/=]{16,})/i.exec(rest)
+      var v = /^\s*["'`]?\s*(?:is|was|は|が|:|=|=>|->|→)?\s*["'`「』]?\s*([A-Za-z0-9_\-+/=]{16,})/i.exec(rest) ||
+        /^[^\n]{0,48}?(?:\s(?:is|was)|は|が|[:：=])\s*["'`「『]?\s*([A-Za-z0-9_\-+/=]{16,})/i.exec(rest) /* "… they gave me was X" */
       if (!v) continue
       var token = v[1]
       var prose = /^\s+(?:is|was)\b|^\s*\n/i.test(rest)
       if (/^[0-9a-f]{64}$/i.test(token.replace(/^0x/i, "")) && !codeLike) continue /* "secret key is <hex>": a wallet key */
-      if (prose && !codeLike) continue
       if (!(/\d/.test(token) && /[A-Za-z]/.test(token))) continue
       spans.push({ start: m.index, end: m.index + word.length + v.index + v[0].length })
     }
@@ -375,7 +373,7 @@
   function bareHex(text, field, apiSpans) {
     if (field === "reference_id") return []
     return hexStrings(text).filter(function (h) {
-      return !apiSpans.some(function (s) { return h.start < s.end && h.end > s.start }) &&
+      return !h.grouped && !apiSpans.some(function (s) { return h.start < s.end && h.end > s.start }) &&
         !near(KEY_WORD, text, h.start, h.end, 120, 40) && !near(TX_WORD, text, h.start, h.end, 60, 30)
     })
   }
@@ -386,9 +384,10 @@
       /* A key word anywhere near wins over a transaction word: 秘密鍵 … トランザクション … <hex> is a key. */
       if (near(KEY_WORD, text, h.start, h.end, 120, 40)) found.push({ kind: "private-key" })
       else if (near(TX_WORD, text, h.start, h.end, 60, 30)) return
-      else if (field !== "reference_id") found.push({ kind: "private-key", hint: "hex" })
+      /* Written in groups (4a5e 1e4b …, bytes), it is a key as a wallet exports it, never a transaction ID to ask about. */
+      else if (field !== "reference_id") found.push(h.grouped ? { kind: "private-key" } : { kind: "private-key", hint: "hex" })
     })
-    if (findBase58Key(text)) found.push({ kind: "private-key" })
+    if (findBase58Key(text) || K.byteArray(text)) found.push({ kind: "private-key" })
     else if (findLongKey(text.replace(/\s*\n\s*/g, "\n"))) {
       /* an API secret's own token is judged by its label, not as a key */
       var tokens = apiSpans.map(function (sp) { return text.slice(sp.start, sp.end) }).join("\n")
@@ -399,16 +398,17 @@
   /* ---------------------------------------------------------------- scan */
 
   function dedupe(found) {
-    /* One finding per kind; a hint survives only if every finding of its kind has it. */
+    /* One finding per kind; a hint (and the value asked about) survives only if every finding of its kind has it. */
     var byKind = {}
     var order = []
     found.forEach(function (f) {
-      if (!byKind[f.kind]) { byKind[f.kind] = { kind: f.kind, hint: f.hint }; order.push(f.kind) }
-      else if (!f.hint) delete byKind[f.kind].hint
+      if (!byKind[f.kind]) { byKind[f.kind] = f; order.push(f.kind) }
+      else if (!f.hint || f.hint !== byKind[f.kind].hint) byKind[f.kind] = { kind: f.kind }
     })
     return order.map(function (k) {
       var f = byKind[k]
-      return f.hint ? f : { kind: f.kind }
+      if (f.hint === "ask") return { kind: f.kind, hint: "ask", value: f.value }
+      return f.hint ? { kind: f.kind, hint: f.hint } : { kind: f.kind }
     })
   }
 
@@ -417,7 +417,9 @@
     var text = normalize(raw)
     if (!text.trim()) return found
     var apiSpans = apiSecretSpans(text)
-    if (findPassword(text)) found.push({ kind: "password" })
+    var password = findPassword(text)
+    if (password === true) found.push({ kind: "password" })
+    else if (password) found.push({ kind: "password", hint: "ask", value: password.ask })
     if (findOtp(text)) found.push({ kind: "otp" })
     if (phraseRuns(normalize(raw, true)).length) found.push({ kind: "phrase" })
     findKeys(text, field, found, apiSpans)
@@ -436,33 +438,97 @@
   }
 
   /*
-   * Every field, and a recovery phrase split between fields: the fields are
-   * joined in order (an empty field in between joins nothing) and each field
-   * a phrase run touches is flagged.
+   * The form judged as a whole. Each field alone, then each field with the
+   * next one that has text, as one text (the end of one and the start of the
+   * next): what only the two together show is one secret, a label in one
+   * free-text field and its value in the next (flagged where the value is),
+   * a phrase or a key in two halves in any fields (flagged in both). Then what one field says about
+   * another: a verification-code word anywhere makes a bare six-digit code
+   * elsewhere a code; a word such as "exported" or 秘密鍵 anywhere makes a
+   * bare 64-hex string a key (not asked about as a transaction ID, and not
+   * let through in the reference field).
    */
-  function scanFields(values) {
-    var names = Object.keys(values)
+  var JOIN = 400
+  var FREE_TEXT = { summary: true, details: true, error_message: true }
+  var BARE_CODE = /(?<![\w.,\-/#:])(\d{6}|\d{3}[ .-]\d{3}|\d{2}[ .]\d{2}[ .]\d{2})(?![\w]|[.,:/-]\d)/g
+
+  function add(all, name, finding) {
+    all[name] = (all[name] || []).concat([finding])
+  }
+
+  /* A code-shaped number with nothing saying what it is: the code itself, or null. */
+  function lonelyCodes(text) {
+    BARE_CODE.lastIndex = 0
+    for (var m; (m = BARE_CODE.exec(text));) {
+      var start = m.index
+      var end = start + m[0].length
+      var before = lineBefore(text, start, 24)
+      if (AMOUNT_AFTER.test(text.slice(end, end + 8)) || AMOUNT_BEFORE.test(before) || isDate(m[1].replace(/\D/g, ""))) continue
+      if (ID_WORD.test(before) || ID_QUALIFIER.test(before) || /[#№]\s*$/.test(before)) continue
+      if (/^\s*(?:[-/年月日時分]|(?:番|号|件))/.test(text.slice(end, end + 4))) continue
+      return m[1]
+    }
+    return null
+  }
+
+  /*
+   * `dismissed`: {field: [value]} the user said are not secrets when asked
+   * (memory only, in the composer); only an unsure finding can be dismissed.
+   */
+  function scanFields(values, dismissed) {
+    var names = Object.keys(values).filter(function (n) { return String(values[n] || "").trim() })
     var all = {}
-    var joined = ""
-    var spans = []
+    var own = {}
     names.forEach(function (name) {
-      var text = normalize(values[name], true)
-      var f = scanText(values[name], name)
-      if (f.length) all[name] = f
-      if (!text.trim()) return
-      spans.push({ name: name, start: joined.length, end: joined.length + text.length })
-      joined += text + "\n"
+      own[name] = scanText(values[name], name)
+      if (own[name].length) all[name] = own[name].slice()
     })
-    phraseRuns(joined).forEach(function (run) {
-      spans.forEach(function (s) {
-        if (run.start < s.end && run.end > s.start) {
-          all[s.name] = (all[s.name] || []).concat([{ kind: "phrase" }])
+    var has = function (name, kind) { return own[name].some(function (f) { return f.kind === kind }) }
+    for (var i = 0; i + 1 < names.length; i++) {
+      var a = names[i]
+      var b = names[i + 1]
+      var pair = scanText(String(values[a]).slice(-JOIN) + "\n" + String(values[b]).slice(0, JOIN), b)
+      pair.forEach(function (f) {
+        if (has(a, f.kind) || has(b, f.kind)) return
+        if (f.kind === "phrase" || f.kind === "private-key") { add(all, a, { kind: f.kind }); add(all, b, { kind: f.kind }) }
+        else if (FREE_TEXT[a] && FREE_TEXT[b]) add(all, b, f) /* a user ID under "パスワード：" is a user ID */
+      })
+    }
+    var normal = {}
+    names.forEach(function (n) { normal[n] = normalize(values[n]) })
+    /* What the customer wrote: not the titles of the pages read (a title may say 二段階認証). */
+    var everything = names.filter(function (n) { return n !== "pages_read" }).map(function (n) { return normal[n] }).join("\n")
+    OTP_STRONG.lastIndex = 0
+    if (OTP_STRONG.test(everything)) {
+      names.forEach(function (n) {
+        var code = FREE_TEXT[n] && !has(n, "otp") ? lonelyCodes(normal[n]) : null
+        /* Its 2FA word in another field: likely a code, not sure: asked. */
+        if (code) add(all, n, { kind: "otp", hint: "ask", value: code })
+      })
+    }
+    OTP_STRONG.lastIndex = 0
+    if (KEY_CONTEXT.test(everything)) {
+      names.forEach(function (n) {
+        var hexes = hexStrings(normal[n])
+        if (!hexes.length) return
+        if (n === "reference_id") {
+          var keyed = new RegExp(L.source("key-context"), "i").test(everything)
+          if (keyed && hexes.some(function (h) { return !near(TX_WORD, normal[n], h.start, h.end, 30, 0) })) add(all, n, { kind: "private-key" })
+        } else if (all[n]) {
+          all[n] = all[n].map(function (f) { return f.hint ? { kind: f.kind } : f })
         }
       })
+    }
+    Object.keys(all).forEach(function (name) {
+      var no = (dismissed && dismissed[name]) || []
+      var kept = dedupe(all[name]).filter(function (f) { return !(f.hint === "ask" && no.indexOf(f.value) >= 0) })
+      if (kept.length) all[name] = sorted(kept)
+      else delete all[name]
     })
-    Object.keys(all).forEach(function (name) { all[name] = sorted(dedupe(all[name])) })
     return all
   }
+
+  function setWords(english, japanese) { P.setWords(english, japanese || window.hcBip39Japanese) }
 
   window.hcSecretGuard = {
     scan: scan,
@@ -473,6 +539,6 @@
       return bareHex(text, field, apiSecretSpans(text)).map(function (h) { return h.value })
     },
     setWords: setWords,
-    wordsLoaded: function () { return !!wordSet }
+    wordsLoaded: function () { return P.loaded() }
   }
 })()
