@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from a11y import DESKTOP, PHONE, ZOOM_400, focused, open_page, wait_until
+from a11y import DESKTOP, PHONE, ZOOM_400, ax_of, focused, open_page, wait_until
 from site_map import built_path
 
 LANGS = ["ja", "en"]
@@ -132,3 +132,24 @@ def test_focus_going_backwards_is_never_under_the_header(tab, server, lang, view
         if not state["seen"]:
             covered.append(state["desc"])
     assert not covered, f"focused but covered: {covered}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_way_back_up_the_menu_is_a_named_button(tab, server, lang):
+    """On a trouble page the menu opens on its section; the arrow above it leads to the whole menu."""
+    page = tab(PHONE)
+    open_page(page, page_url(server, lang, "troubles/trading.html"))
+    page.locator("button[data-hc-toggle=drawer]").focus()
+    page.keyboard.press("Enter")
+    wait_until(page, "() => !!document.activeElement.closest('.md-sidebar--primary')")
+    cdp = page.context.new_cdp_session(page)
+    back = ax_of(page, cdp, "document.querySelector('.md-sidebar--primary label.md-nav__title[for=__nav_2][tabindex]')")
+    section = "トラブルの種類" if lang == "ja" else "Types of trouble"
+    assert back["role"] == "button" and section in back["name"] and back["name"] != section, back
+    page.locator(".md-sidebar--primary label.md-nav__title[for=__nav_2][tabindex]").focus()
+    page.keyboard.press("Enter")
+    state = focused(page)
+    assert state["inSidebar"] and state["seen"] and section in state["desc"], state
+    home = "ホーム" if lang == "ja" else "Home"
+    page.keyboard.press("Shift+Tab")
+    assert home in focused(page)["desc"] and focused(page)["seen"], "the whole menu is not reachable after going back"

@@ -6,7 +6,8 @@
  * - The header's menu and search buttons (partials/header.html) work the
  *   checkboxes Material's CSS and JavaScript watch (#__drawer, #__search).
  * - The menu says whether it is open; opened, focus moves into it; Escape
- *   closes it and focus goes back to the menu button.
+ *   closes it and focus goes back to the menu button; the way back up a
+ *   level inside it is a button.
  * - Search remembers what opened it (the header button, the home page's and
  *   the 404 page's big button, a shortcut key) and gives focus back to it
  *   when search closes (Material leaves focus on <body>).
@@ -54,6 +55,29 @@
       } else if (sidebar && (sidebar.contains(document.activeElement) || document.activeElement === document.body)) {
         if (visible(menuButton)) menuButton.focus()
       }
+    })
+    /*
+     * Material's way back up a level in the drawer (an arrow and the section's name above the
+     * links of a section) is a <label>: seen, but no tab stop. It becomes a named button here;
+     * pressed, the level above shows and focus goes to the section in it.
+     */
+    var backName = menuButton.getAttribute("data-hc-back") || "%s"
+    if (sidebar) sidebar.querySelectorAll("label.md-nav__title[for^='__nav']").forEach(function (label) {
+      var toggle = document.getElementById(label.getAttribute("for"))
+      if (!toggle) return
+      label.setAttribute("tabindex", "0")
+      label.setAttribute("role", "button")
+      label.setAttribute("aria-label", backName.replace("%s", label.textContent.trim()))
+      label.addEventListener("keydown", function (ev) {
+        if (ev.key !== "Enter" && ev.key !== " ") return
+        ev.preventDefault()
+        label.click()
+        var item = toggle.closest(".md-nav__item")
+        var up = item && Array.prototype.filter.call(item.querySelectorAll(FOCUSABLE), function (el) {
+          return !el.closest(".md-nav__toggle ~ .md-nav") && visible(el)
+        })[0]
+        if (up) up.focus()
+      })
     })
     /* Tab out of the open drawer closes it: what focus reaches next is then on screen, not under the overlay. */
     document.addEventListener("focusin", function (ev) {
