@@ -130,7 +130,7 @@ def search(page, query: str) -> list[str]:
     """Type `query` into Material's search box and return the result links, in order."""
     box = page.locator("input[data-md-component=search-query]")
     if not box.is_visible():
-        page.locator("label.md-header__button[for=__search]").first.click()
+        page.locator("button.hc-header-search").click()
     box.click()
     box.fill("")
     box.press_sequentially(query)

@@ -534,11 +534,12 @@ def test_bare_hex_asks_and_a_txid_moves_to_the_reference_field(composer, lang):
     page, seen = composer(lang, "?category=deposits-withdrawals", served=True)
     details = f"送金しました {HEX} 届きません" if lang == "ja" else f"Sent {HEX} not arrived"
     fill(page, {"summary": "x", "details": details})
-    assert "txid" in guard_text(page)
-    buttons = page.locator("#inquiry-guard [data-hc-hex]")
+    assert guard_text(page)  # the alert names the field; the question is asked under the field (issue 32)
+    assert "txid" in page.text_content("#inquiry-details ~ .hc-composer__ask")
+    buttons = page.locator("#inquiry-composer [data-hc-hex]")
     assert buttons.count() == 2
     assert page.evaluate("JSON.stringify(sessionStorage)").count(HEX[:8]) == 0  # unanswered: not stored
-    page.click("#inquiry-guard [data-hc-hex=txid]")
+    page.click("#inquiry-composer [data-hc-hex=txid]")
     assert guard_text(page) == ""
     assert page.input_value("[name=reference_id]") == f"txid {HEX}"
     assert HEX not in page.input_value("[name=details]")
@@ -557,7 +558,7 @@ def test_bare_hex_asks_and_a_txid_moves_to_the_reference_field(composer, lang):
 def test_bare_hex_something_else_is_removed(composer, lang):
     page, seen = composer(lang, "?category=other", served=True)
     fill(page, {"summary": "x", "details": f"これです\n{HEX}" if lang == "ja" else f"This one:\n{HEX}"})
-    page.click("#inquiry-guard [data-hc-hex=other]")
+    page.click("#inquiry-composer [data-hc-hex=other]")
     assert guard_text(page) == ""
     assert HEX not in page.input_value("[name=details]") and page.input_value("[name=reference_id]") == ""
     removed = "削除しました" if lang == "ja" else "removed"
@@ -1012,7 +1013,7 @@ def test_axe_finds_nothing_serious_in_the_composer_in_use(browser, server, lang,
         assert page.evaluate(RUN_AXE) == []  # guard alert, suggestions, long-message note, disabled actions
         page.fill("[name=error_message]", HEX)  # the txid question, with its buttons
         page.fill("[name=user_id]", "u" * 70)  # a counter that says what was left out
-        assert page.locator("#inquiry-guard [data-hc-hex]").count() == 2
+        assert page.locator("#inquiry-composer [data-hc-hex]").count() == 2
         assert page.evaluate(RUN_AXE) == []
         no_problems(seen)
     finally:

@@ -87,11 +87,20 @@ def test_print_shows_the_content_and_where_links_go(page, server, lang):
     assert links, f"{PRINT_PAGE} has no external link to check"
     for href, after in links:
         assert href in after, f"the printed link to {href} does not show its address (::after is {after})"
+    # Links to other pages of the site print the page's public address (issue 32), resolved
+    # against the page's canonical address; links within the page print nothing.
     internal = page.evaluate(
         """() => [...document.querySelectorAll('article a[href]:not([href^="http"]):not([href^="mailto:"])')]
-             .map(a => getComputedStyle(a, '::after').content).filter(c => c.includes('('))"""
+             .filter(a => !a.closest('.grid.cards'))
+             .map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content,
+                        new URL(a.getAttribute('href'), document.querySelector('link[rel=canonical]').href).href])"""
     )
-    assert not internal, f"internal links print an address: {internal[:3]}"
+    assert any(not href.startswith("#") for href, _, _ in internal), f"{PRINT_PAGE} has no link to another page"
+    for href, after, address in internal:
+        if href.startswith("#"):
+            assert "(" not in after, f"a link within the page prints {after}"
+        else:
+            assert f"({address})" in after, f"the printed link to {href} does not say where it leads ({after})"
     PRINTS.mkdir(parents=True, exist_ok=True)
     name = PRINT_PAGE.removesuffix(".html").replace("/", "-")
     page.pdf(path=str(PRINTS / f"{lang}-{name}.pdf"), format="A4", print_background=True)

@@ -125,7 +125,7 @@ def test_trouble_pages_offer_the_composer_with_their_category(site_dir, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_has_search_six_cards_and_the_compromised_path(site_dir, lang):
     tree = html(site_dir, lang, "index.html")
-    assert tree.css_first("button[data-hc-search-open]")
+    assert tree.css_first("article button[data-hc-search-open]")
     cards = tree.css(".grid.cards > ul > li")
     assert len(cards) == 6
     assert tree.css_first("#compromised")

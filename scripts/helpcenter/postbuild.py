@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from helpcenter import csp, faq_schema, offline_download, offline_site, related, seo
+from helpcenter import csp, faq_schema, icons, lang_runs, offline_download, offline_site, print_links, related, seo
 from helpcenter.search import build_index
 
 Step = Callable[[Path], None]
@@ -34,6 +34,9 @@ STEPS: list[Step] = [
     seo.write_absolute_alternates,
     seo.write_sitemap_alternates,
     faq_schema.write_faq_jsonld,
+    lang_runs.write_lang_runs,  # after the steps that read page text (search, related)
+    print_links.write_print_links,  # after related pages are written in
+    icons.write_hidden_icons,
 ]
 
 

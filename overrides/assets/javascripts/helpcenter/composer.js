@@ -232,6 +232,16 @@
   var suggestBox = $("#inquiry-suggestions")
   var tzBox = $("[data-hc-timezone]")
 
+  /* IDs are typed as they are: no capital letter added, no spelling fix, no underline (the form
+     is written in docs/, which other work rewrites; the attributes are set here). */
+  ;["user_id", "reference_id"].forEach(function (name) {
+    var input = field(name)
+    if (!input) return
+    input.setAttribute("autocapitalize", "none")
+    input.setAttribute("autocorrect", "off")
+    input.setAttribute("spellcheck", "false")
+  })
+
   function official(name) {
     var a = document.querySelector('a[data-hc-official="' + name + '"]')
     return a ? a.getAttribute("href") : null
@@ -407,7 +417,7 @@
     if (key === lastGuardKey) return
     lastGuardKey = key
     /* A short note under each field concerned; the alert below says it for screen readers. */
-    form.querySelectorAll(".hc-field__guard").forEach(function (n) { n.remove() })
+    form.querySelectorAll(".hc-field__guard, .hc-composer__ask").forEach(function (n) { n.remove() })
     TEXT_FIELDS.forEach(function (name) {
       var input = field(name)
       describe(input, input.id + "-guard", false)
@@ -441,16 +451,18 @@
     guardBox.appendChild(el("p", { class: "admonition-title", text: T.guardTitle }))
     guardBox.appendChild(el("p", { text: T.guardLead }))
     guardBox.appendChild(list)
-    /* A bare 64-hex string may be a transaction ID or a private key: the user says which. */
+    /* A bare 64-hex string may be a transaction ID or a private key: the user says which, right
+       under the field (the next tab stop after it), not in the alert further down the form. */
     asks.forEach(function (name) {
       var id = "inquiry-hex-question-" + name.replace(/_/g, "-")
-      guardBox.appendChild(el("div", { class: "hc-composer__ask", role: "group", "aria-labelledby": id }, [
+      var note = document.getElementById(field(name).id + "-guard")
+      note.insertAdjacentElement("afterend", el("div", { class: "hc-composer__ask", role: "group", "aria-labelledby": id }, [
         el("p", { id: id, text: T.hexQuestion(labelText(name)) }),
         el("button", { type: "button", class: "md-button", "data-hc-hex": "txid", "data-hc-field": name, text: T.hexTxid }),
-        el("button", { type: "button", class: "md-button", "data-hc-hex": "other", "data-hc-field": name, text: T.hexOther })
+        el("button", { type: "button", class: "md-button", "data-hc-hex": "other", "data-hc-field": name, text: T.hexOther }),
+        el("p", { class: "hc-composer__ask-hint", text: T.hexHint(labelText("reference_id")) })
       ]))
     })
-    if (asks.length) guardBox.appendChild(el("p", { class: "hc-composer__ask-hint", text: T.hexHint(labelText("reference_id")) }))
     /* Likely but not sure ("Is this your password?"): held back until answered. */
     questions.forEach(function (q, i) {
       var id = "inquiry-ask-question-" + i
@@ -896,6 +908,8 @@
       lengthBox.focus()
       return
     }
+    /* Blocked: nothing opens, and the reader hears why and lands on the list of what to remove. */
+    if (state === "blocked") { ev.preventDefault(); ready(); return }
     if (state !== "ok" || !ready()) ev.preventDefault()
   })
   clearButton.addEventListener("click", function () {
