@@ -22,7 +22,7 @@ def test_a_rows_fold_depends_on_its_text_only():
 
 def test_every_real_query_is_in_exactly_one_of_tuning_and_held_out_per_language():
     sets = folds.query_sets()
-    whole = sets["real (148, whole)"]
+    whole = sets["real, whole"]
     tuning, held = sets["real, tuning folds"], sets["real, held-out folds"]
     assert len(whole) == len({(r.lang, r.text) for r in whole})
     assert sorted(map(id, tuning + held)) == sorted(map(id, whole))

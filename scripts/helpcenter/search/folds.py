@@ -70,7 +70,7 @@ def query_sets() -> dict[str, list[Query]]:
     """The lists measured, by name: real phrasing whole, tuning folds, held-out folds, ours."""
     real = real_queries()
     return {
-        "real (148, whole)": real,
+        "real, whole": real,
         "real, tuning folds": [q for q in real if fold_of(q) in TUNE_FOLDS],
         "real, held-out folds": [q for q in real if fold_of(q) not in TUNE_FOLDS],
         "search-queries.tsv": read_shared(SHARED_QUERIES),
