@@ -16,7 +16,6 @@ segmenter): DESIGN.md.
 
 from __future__ import annotations
 
-import csv
 import gzip
 import re
 from collections.abc import Iterable
@@ -38,16 +37,23 @@ _KANA_ONLY = re.compile("[\u3041-\u309fー]+")
 @cache
 def read_groups(path: Path = SOURCE) -> tuple[tuple[tuple[str, bool], ...], ...]:
     """The dictionary's groups: each headword (folded) that takes part in expansions, and whether
-    it may start one (a headword flagged 1, such as an abbreviation, is only expanded to)."""
-    groups: dict[str, list[tuple[str, bool]]] = {}
-    with gzip.open(path, "rt", encoding="utf-8", newline="") as text:
-        for line, row in enumerate(csv.reader(text), 1):
-            if not row or not row[0]:
+    it may start one (a headword flagged 1, such as an abbreviation, is only expanded to).
+
+    The file has no quoted field, so lines are split on commas (the csv module took a second of
+    every build), and the headwords are folded in one call."""
+    kept: list[tuple[str, str, bool]] = []
+    with gzip.open(path, "rt", encoding="utf-8") as text:
+        for line, row in enumerate((raw.rstrip("\r\n").split(",") for raw in text), 1):
+            if row == [""] or not row[0]:
                 continue
             if len(row) < 9:
                 raise ValueError(f"{path}:{line}: a synonym line has 9 or more fields (group, …, headword)")
             if row[2] != NEVER and _JAPANESE.search(row[8]):
-                groups.setdefault(row[0], []).append((normalize(row[8]), row[2] in ("", ALWAYS)))
+                kept.append((row[0], row[8], row[2] in ("", ALWAYS)))
+    folded = normalize("\n".join(word for _, word, _ in kept)).split("\n")
+    groups: dict[str, list[tuple[str, bool]]] = {}
+    for (group, _, starts), word in zip(kept, folded, strict=True):
+        groups.setdefault(group, []).append((word, starts))
     return tuple(tuple(dict.fromkeys(words)) for words in groups.values())
 
 
