@@ -11,14 +11,21 @@ import pytest
 
 from conftest import ROOT, search, watch
 from helpcenter.bench.browser import distinct_pages
-from helpcenter.bench.queries import REAL_QUERIES, SHARED_QUERIES, Query, hit_at_3, read_shared
-from helpcenter.search import compact
+from helpcenter.bench.queries import (
+    HOLDOUT_QUERIES,
+    REAL_QUERIES,
+    REAL_QUERIES_2,
+    SHARED_QUERIES,
+    Query,
+    hit_at_3,
+    read_shared,
+)
+from helpcenter.search import compact, folds
 from helpcenter.search.analyzer import Analyzer
 from helpcenter.search.build_index import index_path
 from helpcenter.search.engine import Engine
 
 VECTORS = json.loads((ROOT / "data/search/analyzer-vectors.json").read_text(encoding="utf-8"))
-HOLDOUT_QUERIES = ROOT / "tests" / "search" / "holdout-queries.tsv"
 JS_DIR = ROOT / "overrides/assets/javascripts"
 START_PAGE = {"ja": "troubles/index.html", "en": "en/troubles/index.html"}
 
@@ -93,7 +100,7 @@ def test_javascript_and_python_agree_on_the_real_site_text(page, site_dir):
     page.goto("about:blank")
     page.add_script_tag(path=str(JS_DIR / "vendor/lunr.min.js"))
     page.add_script_tag(path=str(JS_DIR / "helpcenter/analyzer.js"))
-    samples += [q.text for q in read_queries(REAL_QUERIES) + read_queries(HOLDOUT_QUERIES)]
+    samples += [q.text for path in (REAL_QUERIES, REAL_QUERIES_2, HOLDOUT_QUERIES) for q in read_queries(path)]
     py = Engine.from_site(site_dir, "ja").analyzer
     js = page.evaluate(
         "([a, voc, xs]) => { const an = new hcAnalyzer.Analyzer(a.stopwords, a.synonyms, a.intent, voc, a.words,"
@@ -193,7 +200,8 @@ def browser_results(browser, site_dir):
     ctx = browser.new_context()
     for lang in ("ja", "en"):
         page = ctx.new_page()
-        queries = read_queries(SHARED_QUERIES) + read_queries(HOLDOUT_QUERIES) + read_queries(REAL_QUERIES)
+        queries = (read_queries(SHARED_QUERIES) + read_queries(HOLDOUT_QUERIES) + read_queries(REAL_QUERIES)
+                   + read_queries(REAL_QUERIES_2))
         out[lang] = run_queries(page, site_dir, queries, lang)
         page.close()
     ctx.close()
@@ -240,6 +248,19 @@ def test_shared_and_real_phrasing_reach_issue_12_targets(browser_results, lang, 
     assert not short, f"below hit@1 0.85 / hit@3 0.95: {short}"
 
 
+def test_real_phrasing_whole_and_held_out_folds_side_by_side(browser_results, figures):
+    """Issue 33: all 148 handed-over real queries, whole and by fold (folds.py), as the browser ranks them.
+    The held-out folds are the figure a ranking change must lift; the floors guard against regressions
+    (the issue's targets, hit@1 0.90 and hit@3 0.97, are printed against them, not yet reached)."""
+    rows = folds.table(lambda q: browser_results[q.lang][q.text])
+    figures.extend(f"search relevance {line}" for line in folds.render(rows))
+    whole = rows["real, whole"]
+    low = {lang: f for lang, f in whole.items() if f.hit1 < 0.85 or f.hit3 < 0.90}
+    assert not low, f"real phrasing below hit@1 0.85 / hit@3 0.90: {low}"
+    for name in ("search-queries.tsv", "holdout-queries.tsv"):
+        assert all(f.hit3 == 1.0 for f in rows[name].values()), (name, rows[name])
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_results_stay_in_the_page_language(browser_results, lang):
     pages = [p for result in browser_results[lang].values() for p in result]
@@ -249,7 +270,7 @@ def test_results_stay_in_the_page_language(browser_results, lang):
 
 def test_cli_top_three_equals_the_browser(browser_results, site_dir):
     differences = []
-    for q in read_queries(SHARED_QUERIES) + read_queries(REAL_QUERIES):
+    for q in read_queries(SHARED_QUERIES) + read_queries(REAL_QUERIES) + read_queries(REAL_QUERIES_2):
         cli = [p.url for p in Engine.from_site(site_dir, q.lang).search(q.text)[:3]]
         if cli != browser_results[q.lang][q.text][:3]:
             differences.append((q.lang, q.text, cli, browser_results[q.lang][q.text][:3]))

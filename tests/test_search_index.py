@@ -24,14 +24,15 @@ from lunr.builder import Builder
 from lunr.index import Index
 
 from conftest import search, watch
-from helpcenter.bench.queries import REAL_QUERIES, SHARED_QUERIES
+from helpcenter.bench.queries import REAL_QUERIES, REAL_QUERIES_2, SHARED_QUERIES
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES
 from helpcenter.search import analyzer, build_index, compact, merge_fields, posting_files
 from helpcenter.search.engine import Engine
 from helpcenter.search.extract import iter_pages
 from test_search import HOLDOUT_QUERIES, START_PAGE, read_queries
 
-ALL_QUERIES = read_queries(SHARED_QUERIES) + read_queries(REAL_QUERIES) + read_queries(HOLDOUT_QUERIES)
+ALL_QUERIES = (read_queries(SHARED_QUERIES) + read_queries(REAL_QUERIES) + read_queries(REAL_QUERIES_2)
+               + read_queries(HOLDOUT_QUERIES))
 # Small enough that the real site's index is cut into many files of each kind.
 TINY_SHARD_BYTES = 1_500
 

@@ -18,6 +18,8 @@ from helpcenter.paths import ROOT, language_prefix
 
 SHARED_QUERIES = ROOT.parent / "shared" / "search-queries.tsv"
 REAL_QUERIES = ROOT.parent / "shared" / "search-queries-real.tsv"  # phrasing others wrote; `#` lines are comments
+REAL_QUERIES_2 = ROOT.parent / "shared" / "search-queries-real-2.tsv"  # more of it, kept back until issue 33
+HOLDOUT_QUERIES = ROOT / "tests" / "search" / "holdout-queries.tsv"  # ours, written apart from the shared list
 
 
 @dataclass(frozen=True)
