@@ -21,7 +21,8 @@ def build_site(site_dir: Path = SITE, config: Path = MKDOCS_YML, strict: bool = 
     """Run `mkdocs build --strict`; a warning fails the build (`strict=False`: tests of what a fault publishes)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"), env.get("PYTHONPATH")]))
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict", "--config-file", str(config),
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",
+           "--config-file", str(config),
            "--site-dir", str(site_dir)]
     subprocess.run(cmd, check=True, env=env, cwd=ROOT)
 
