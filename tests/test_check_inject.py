@@ -136,7 +136,8 @@ FAULTS = [
           "{{ official.phone }}", message="names nothing in extra.official"),
     # parity-facts: a hard fact on one side only, reported at its line with the twin's line
     Fault("fact-number", append(EN, "Replies usually take 48 hours."), "parity-facts", EN, "48 hours",
-          message="number '48' is here but not in docs/ja/contact/index.md (twin: docs/ja/contact/index.md:"),
+          message="number '48' in #after-sending is here but not in docs/ja/contact/index.md"
+                  " (twin: docs/ja/contact/index.md:"),
     Fault("fact-full-width-number", append(JA, "回答まで７２時間ほどかかります。"), "parity-facts", JA, "７２時間",
           message="number '72'"),
     Fault("fact-danger", append(JA, '!!! danger "ご注意ください"\n\n    本文です。'), "parity-facts", JA, "!!! danger",
@@ -190,7 +191,9 @@ CONFLICTING = {"bad-yaml"}  # rewrites the front matter that unknown-key rewrite
 
 # Changes that are fine: the check must add no problem for them.
 HARMLESS = {
-    "query-string": append(EN, "[Compose](compose.md?category=trading) or [write](compose.md?category=other#top)"),
+    "query-string": lambda root: (  # in both languages: a link in one language's section only is a finding
+        append(EN, "[Compose](compose.md?category=trading) or [write](compose.md?category=other#top)")(root),
+        append(JA, "[文面を作る](compose.md?category=trading)")(root)),
     "official-subdomain": append(JA, "[ヘルプ](https://support.bitbank.cc/hc/ja/articles/1)"),
     "declared-section-difference": front_matter(
         "docs/en/faq.md", GOOD_FM + "\nsections_differ: the English page adds a glossary",
