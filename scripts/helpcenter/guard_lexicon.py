@@ -31,6 +31,8 @@ def _fail(path: Path, node: yaml.Node, message: str) -> LexiconError:
 
 def load(path: Path = LEXICON_YML) -> dict[str, list[str]]:
     """{kind: [word, ...]} for every kind, words lower-cased and stripped."""
+    if not path.exists():
+        raise LexiconError(f"{path}:1: the secret guard's label lexicon is missing; restore it from git")
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as err:

@@ -197,7 +197,7 @@
    * "My password, the one from last year, is Summer2024!". Only a value that an
    * introducer hands over, that looks like nothing else, within the paragraph.
    */
-  var INTRODUCER = /(?:入力したのは|入れたのは|入力しているのは|入れているのは|使っているのは|設定したのは|打ったのは|i typed|i entered|i used|i use|i set|i'm using|i am using|(?<![a-z])(?:is|was|be|are)|は|で|ですが[、,]?|[:：=])\s*["'「『“]?\s*$/i
+  var INTRODUCER = /(?:入力したのは|入れたのは|入力しているのは|入れているのは|使っているのは|設定したのは|打ったのは|i typed|i entered|i used|i use|i set|i'm using|i am using|(?<![a-z])(?:is|was|be|are|it's|its)|は|で|ですが[、,]?|[:：=])\s*["'「『“]?\s*$/i
   var VALUE_NEXT = /^\s*(?:["'」』”]|を(?:入力|入れ|使)|と入力|で(?:ログイン|入力)|です|でした|だと|$|[.,。、]|\s(?:and|but|which|that)\b)/i
   function passwordFar(text, end) {
     var span = text.slice(end, end + 240).split(/\n\s*\n/)[0]
@@ -463,8 +463,9 @@
       var start = m.index
       var end = start + m[0].length
       var before = lineBefore(text, start, 24)
+      var clause = lineBefore(text, start, 60).split(/[。.!?！？]\s/).pop() /* "the ticket number you gave me is 445120" */
       if (AMOUNT_AFTER.test(text.slice(end, end + 8)) || AMOUNT_BEFORE.test(before) || isDate(m[1].replace(/\D/g, ""))) continue
-      if (ID_WORD.test(before) || ID_QUALIFIER.test(before) || /[#№]\s*$/.test(before)) continue
+      if (ID_WORD.test(clause) || ID_QUALIFIER.test(before) || /[#№]\s*$/.test(before)) continue
       if (/^\s*(?:[-/年月日時分]|(?:番|号|件))/.test(text.slice(end, end + 4))) continue
       return m[1]
     }
