@@ -170,7 +170,8 @@ FAULTS = [
     Fault("meta-refresh", append(EN, '<meta http-equiv="refresh" content="0;url=https://evil.example/">'),
           "html-element", EN, "<meta http-equiv", message="redirect"),
     Fault("svg-xlink", append(JA, '<svg width="20" height="20"><a xlink:href="https://evil.example/login">'
-                                  '<text y="15">ログイン</text></a></svg>'), "external-domain", JA, "xlink:href"),
+                                  '<text y="15">ログイン</text></a></svg>'), "external-domain", JA, "xlink:href",
+          also={"html-markup"}),  # and <text>, which a help page has no use for
     Fault("data-download", append(EN, '<a href="data:application/octet-stream;base64,TVqQAAMAAAAEAAAA"'
                                       ' download="bitbank-2fa-repair.exe">2FA repair tool</a>'),
           "link-download", EN, "bitbank-2fa-repair.exe"),

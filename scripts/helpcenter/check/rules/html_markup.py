@@ -40,6 +40,8 @@ ATTRIBUTES = frozenset({
     "required", "inputmode", "autocapitalize", "spellcheck", "multiple", "selected", "readonly", "min", "max",
     "step", "size", "label", "media", "cite",
 })
+# Attributes other rules own (one mistake, one message): link-download, external-domain.
+OWNED_ELSEWHERE = frozenset({"download", "xlink:href"})
 INPUT_TYPES = frozenset({"text", "email", "datetime-local", "date", "time", "checkbox", "radio", "search",
                          "number", "url"})
 ALIGN_STYLE = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")  # Markdown tables' column alignment
@@ -67,6 +69,8 @@ def _problems(node, form_page: bool) -> Iterator[tuple[str, str]]:
         return
     for name, value in node.attributes.items():
         low = name.lower()
+        if low in OWNED_ELSEWHERE:
+            continue
         if low.startswith(("on", "aria-", "data-")) or low in ATTRIBUTES:
             if low == "type" and tag == "input" and (value or "text").lower() not in INPUT_TYPES:
                 yield f'type="{value}"', f'an <input type="{value}"> may not appear on a help page; {FIX_FORM}'
