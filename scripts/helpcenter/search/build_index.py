@@ -26,7 +26,7 @@ from lunr.builder import Builder
 
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, SITE
 from helpcenter.search import analyzer as an
-from helpcenter.search import compact, field_synonyms, japanese, lexicon, posting_files
+from helpcenter.search import compact, japanese, lexicon, posting_files
 from helpcenter.search.extract import Page, iter_pages
 
 FORMAT_VERSION = 2
@@ -102,13 +102,11 @@ def build_payload(pages: list[Page], lang: str, builder: Builder | None = None,
     for doc in docs:
         builder.add(doc, attributes={"boost": doc["boost"]})
     index = builder.build()
-    words = vocabulary(docs)
-    synonyms = analyzer.synonyms + (field_synonyms.groups_for(words["words"]) if lang == "ja" else [])
     return {
         "version": FORMAT_VERSION,
         "lang": lang,
-        "analyzer": {"stopwords": sorted(analyzer.stopwords), "synonyms": synonyms,
-                     "intent": analyzer.intent, **words},
+        "analyzer": {"stopwords": sorted(analyzer.stopwords), "synonyms": analyzer.synonyms,
+                     "intent": analyzer.intent, **vocabulary(docs)},
         "docs": store,
         "index": index.serialize(),
     }
