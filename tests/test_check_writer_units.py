@@ -186,3 +186,8 @@ def test_markup_allow_list(html, form_page, flagged):
     found = [m for node in body.traverse(include_text=False) if node.tag != "body"
              for m in html_markup._problems(node, form_page)]
     assert bool(found) is flagged, found
+
+
+def test_an_official_placeholder_is_not_a_domain():
+    """`{{ official.phone }}` names no address (.phone is a real top-level domain): the placeholder rule says so."""
+    assert contact_text.domains("電話：{{ official.phone }}、{{official.website.host}}") == []
