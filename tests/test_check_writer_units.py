@@ -156,3 +156,38 @@ def test_what_decides_where_customers_are_sent_needs_a_maintainer():
     for path in ("/mkdocs.yml", "/data/", "/overrides/", "/scripts/", "/.github/"):
         assert owned.get(path), f"{path} has no code owner"
     assert not any(path.startswith("/docs") for path in owned), "pages need the usual review only"
+
+
+@pytest.mark.parametrize(("html", "form_page", "flagged"), [
+    ('<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled></label></li>',
+     False, False),
+    ('<table><tr><td style="text-align: left;">1</td></tr></table>', False, False),
+    ('<button type="button" data-hc-search-open>Search</button>', False, False),
+    ('<form><input type="text" name="summary"><select name="c"><option>x</option></select></form>', True, False),
+    ('<form><input type="text" name="summary"></form>', False, True),
+    ('<form><input type="password" name="p"></form>', True, True),
+    ('<form><input type="hidden" name="t" value="x"></form>', True, True),
+    ('<form><button type="submit">Send</button></form>', True, True),
+    ('<form action="index.html"></form>', True, True),
+    ('<td style="text-align: left; position: fixed">1</td>', False, True),
+    ('<p style="display:none">hidden text</p>', False, True),
+    ('<svg><foreignObject><p>x</p></foreignObject></svg>', False, True),
+    ('<marquee>x</marquee>', False, True),
+    ('<a href="x.html" ping="https://evil.example/">x</a>', False, True),
+    ('<img src="a.png" srcdoc="x">', False, True),
+])
+def test_markup_allow_list(html, form_page, flagged):
+    from selectolax.lexbor import LexborHTMLParser
+
+    from helpcenter.check.rules import html_markup
+
+    body = LexborHTMLParser(f"<table><tbody><tr>{html}</tr></tbody></table>" if html.startswith("<td")
+                            else html).body
+    found = [m for node in body.traverse(include_text=False) if node.tag != "body"
+             for m in html_markup._problems(node, form_page)]
+    assert bool(found) is flagged, found
+
+
+def test_an_official_placeholder_is_not_a_domain():
+    """`{{ official.phone }}` names no address (.phone is a real top-level domain): the placeholder rule says so."""
+    assert contact_text.domains("電話：{{ official.phone }}、{{official.website.host}}") == []

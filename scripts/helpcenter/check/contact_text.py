@@ -29,6 +29,8 @@ MESSENGER = re.compile(r"\b(LINE|Telegram|WhatsApp|Discord|Signal|WeChat|Skype|K
                        r"[:：]\s*@?[A-Za-z0-9_.-]{3,}", re.IGNORECASE)
 FILE_SUFFIXES = frozenset({"md", "zip", "html", "htm", "png", "jpg", "jpeg", "gif", "webp", "avif", "pdf", "txt",
                            "csv", "yml", "yaml", "json", "js", "css", "svg", "py", "sh", "exe", "apk", "dmg"})
+# `{{ official.KEY }}` placeholders the build fills from extra.official: an unknown one has its own problem.
+PLACEHOLDER = re.compile(r"\{\{\s*official\.[A-Za-z0-9_.]+\s*\}\}")
 EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org", "example", "invalid", "test", "localhost")
 
 
@@ -55,7 +57,7 @@ def emails(text: str) -> list[str]:
 
 def domains(text: str) -> list[str]:
     """Host names of real top-level domains that are not official, not examples and not in an email."""
-    folded = EMAIL.sub(" ", fold(text))
+    folded = EMAIL.sub(" ", PLACEHOLDER.sub(" ", fold(text)))
     found = []
     for m in DOMAIN.finditer(folded):
         written = m.group(1)

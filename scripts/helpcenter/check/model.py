@@ -273,7 +273,7 @@ class Project:
         if self.site_url and url.startswith(self.site_url):
             return posixpath.normpath(url[len(self.site_url):].split("#")[0].split("?")[0] or ".")
         parsed = urls.browser_url(url, link.page.rel)
-        if parsed is None or not urls.is_internal(url, link.page.rel):
+        if parsed is None or not urls.on_site(parsed):
             return None
         written = unquote(url.split("#", 1)[0].split("?", 1)[0]).replace("\\", "/")
         if not written.strip():

@@ -51,18 +51,21 @@ def browser_url(url: str, page: str = "index.html") -> ada_url.URL | None:
         return None
 
 
+def on_site(parsed: ada_url.URL) -> bool:
+    """A resolved URL that stays on this site (https, this site's host)."""
+    return parsed.protocol == "https:" and parsed.host == SITE_HOST
+
+
 def is_internal(url: str, page: str = "index.html") -> bool:
     """The browser stays on this site: the link resolves to a file of it."""
     parsed = browser_url(url, page)
-    return parsed is not None and parsed.protocol == "https:" and parsed.host == SITE_HOST
+    return parsed is not None and on_site(parsed)
 
 
 def is_external(url: str, page: str = "index.html") -> bool:
     """A link that would make the browser leave the site (any scheme we do not own elsewhere)."""
     parsed = browser_url(url, page)
-    if parsed is None:
-        return False
-    return parsed.protocol[:-1] not in NOT_EXTERNAL and not is_internal(url, page)
+    return parsed is not None and parsed.protocol[:-1] not in NOT_EXTERNAL and not on_site(parsed)
 
 
 def host_of(url: str) -> str | None:

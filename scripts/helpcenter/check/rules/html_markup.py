@@ -53,14 +53,18 @@ FIX_FORM = ("a form on a help page collects what customers type, where nobody re
 FIX_ELEMENT = "use Markdown instead (a heading, a list, a table, an image, an admonition)"
 
 
+def _task_list_control(node) -> bool:
+    """A task list's disabled checkbox and its label (pymdownx.tasklist: `label.task-list-control > input`)."""
+    label = node if node.tag == "label" else node.parent if node.tag == "input" else None
+    return label is not None and "task-list-control" in (label.attributes.get("class") or "").split()
+
+
 def _problems(node, form_page: bool) -> Iterator[tuple[str, str]]:
     """(needle, message) for one element."""
     tag = (node.tag or "").lower()
     if tag in html_element.FORBIDDEN:
         return  # html-element says why
-    in_task_list = tag in ("input", "label") and node.parent is not None and "task-list" in (
-        " ".join(filter(None, (node.parent.attributes.get("class"), (node.parent.parent.attributes.get("class")
-                                                                    if node.parent.parent else None)))))
+    in_task_list = _task_list_control(node)
     if tag in FORM_ELEMENTS and not (form_page or in_task_list):
         yield f"<{tag}", f"<{tag}> in page content; {FIX_FORM}"
         return
@@ -94,8 +98,7 @@ def check(project: Project) -> Iterator[Problem]:
     for page in project.pages.values():
         if page.source is None:
             continue
-        form_page = page.source.built.removeprefix("en/") in form_pages or page.source.rel.replace(".md", ".html") \
-            in form_pages
+        form_page = page.source.rel.removesuffix(".md") + ".html" in form_pages  # keys: paths within a language
         seen: dict[str, int] = {}
         for top in page.markdown_nodes:
             for node in top.traverse(include_text=False):
