@@ -190,4 +190,5 @@ def test_markup_allow_list(html, form_page, flagged):
 
 def test_an_official_placeholder_is_not_a_domain():
     """`{{ official.phone }}` names no address (.phone is a real top-level domain): the placeholder rule says so."""
-    assert contact_text.domains("電話：{{ official.phone }}、{{official.website.host}}") == []
+    text = "電話：{{ official.phone }}、{{official.website.host}}、&#123;&#123; official.phone }}"
+    assert contact_text.domains(text) == []

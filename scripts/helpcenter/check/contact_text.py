@@ -30,7 +30,8 @@ MESSENGER = re.compile(r"\b(LINE|Telegram|WhatsApp|Discord|Signal|WeChat|Skype|K
 FILE_SUFFIXES = frozenset({"md", "zip", "html", "htm", "png", "jpg", "jpeg", "gif", "webp", "avif", "pdf", "txt",
                            "csv", "yml", "yaml", "json", "js", "css", "svg", "py", "sh", "exe", "apk", "dmg"})
 # `{{ official.KEY }}` placeholders the build fills from extra.official: an unknown one has its own problem.
-PLACEHOLDER = re.compile(r"\{\{\s*official\.[A-Za-z0-9_.]+\s*\}\}")
+# (The build shows an unknown one as written, braces as &#123; where a code span keeps them literal.)
+PLACEHOLDER = re.compile(r"(?:\{|&#123;){2}\s*official\.[A-Za-z0-9_.]+\s*\}\}")
 EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org", "example", "invalid", "test", "localhost")
 
 
