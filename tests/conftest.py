@@ -15,7 +15,7 @@ import pytest
 
 from helpcenter.bench.browser import CHROMIUM, CHROMIUM_FLAGS  # Debian's Chromium, flags this machine needs
 from helpcenter.bench.server import serve
-from helpcenter.build import build_site, write_offline_zip
+from helpcenter.build.site import build_site, write_offline_zip
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTEFACTS = ROOT / "tests" / "artefacts"

@@ -1,6 +1,6 @@
 """Language, titles and input hints (issue 32).
 
-Japanese words on English pages carry lang="ja" (helpcenter.lang_runs), so a
+Japanese words on English pages carry lang="ja" (helpcenter.postbuild.lang_runs), so a
 screen reader switches voice; the 404 pages have titles of their own; the ID
 fields of the composer are typed as they are.
 """
@@ -13,7 +13,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from a11y import DESKTOP, wait_until
-from helpcenter.lang_runs import mark_runs
+from helpcenter.postbuild.lang_runs import mark_runs
 from site_map import ALL, built_path
 
 JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, watch
-from helpcenter import banner
 from helpcenter.bench.server import serve
-from helpcenter.build import build_site
+from helpcenter.build import banner
+from helpcenter.build.site import build_site
 from site_map import ALL, built_path
 from sources import copy_sources
 

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter import translation
 from helpcenter.check import github
 from helpcenter.check.model import Problem
+from helpcenter.writing import translation
 from sources import copy_sources
 
 ROOT = Path(__file__).resolve().parents[1]

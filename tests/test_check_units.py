@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.check import front_matter, locate, urls
+from helpcenter import front_matter
+from helpcenter.check import locate, urls
 from helpcenter.check.model import SourcePage
 from helpcenter.check.rules.contact_phone import phone_numbers
 from helpcenter.check.rules.parity_sections import sections

@@ -24,7 +24,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import ROOT
-from helpcenter.build import build_site
+from helpcenter.build.site import build_site
 from sources import copy_sources
 
 PLAIN = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<rule>[\w-]+): (?P<message>.*)$")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter import banner, front_matter_text, official_links, published_files
+from helpcenter.build import banner, front_matter_text, official_links, published_files
 from helpcenter.check import contact_text, urls
 from helpcenter.check.rules.contact_phone import phone_numbers
 

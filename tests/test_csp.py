@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT
-from helpcenter import csp
+from helpcenter.postbuild import csp
 
 
 def _built(site_dir: Path, rel: str) -> str:

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from helpcenter.build import build_site
+from helpcenter.build.site import build_site
 from site_map import ALL, built_path
 from sources import copy_sources
 

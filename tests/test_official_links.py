@@ -1,4 +1,4 @@
-"""Official addresses written as text come from `extra.official` (helpcenter/official_links.py).
+"""Official addresses written as text come from `extra.official` (helpcenter/build/official_links.py).
 
 The pages write `{{ official.domain }}` and the like instead of bitbank.cc, so that the
 address lives in one place. These tests check the substitution itself, that the built
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter import official_links
-from helpcenter.check.model import load_config
+from helpcenter.build import official_links
+from helpcenter.site_config import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
 OFFICIAL = {"website": "https://bitbank.cc/", "help_center_ja": "https://support.bitbank.cc/hc/ja",

@@ -24,7 +24,7 @@ from selectolax.lexbor import LexborHTMLParser
 from conftest import search, watch
 from helpcenter.bench.browser import CHROMIUM, CHROMIUM_FLAGS
 from helpcenter.bench.server import serve
-from helpcenter.build import build_site
+from helpcenter.build.site import build_site
 from site_map import ALL, built_path
 from sources import copy_sources
 

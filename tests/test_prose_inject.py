@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter import prose_lint
+from helpcenter.writing import prose_lint
 
 ROOT = Path(__file__).resolve().parents[1]
 JA_PAGE = ROOT / "docs" / "ja" / "troubles" / "account.md"

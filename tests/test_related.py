@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from helpcenter.build import build_site
+from helpcenter.build.site import build_site
 from site_map import ALL, built_path
 from sources import copy_sources
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, search, watch
+from helpcenter.bench import folds
 from helpcenter.bench.browser import distinct_pages
 from helpcenter.bench.queries import (
     HOLDOUT_QUERIES,
@@ -20,7 +21,7 @@ from helpcenter.bench.queries import (
     hit_at_3,
     read_shared,
 )
-from helpcenter.search import compact, folds
+from helpcenter.search import compact
 from helpcenter.search.analyzer import Analyzer
 from helpcenter.search.build_index import index_path
 from helpcenter.search.engine import Engine

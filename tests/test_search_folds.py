@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpcenter.bench import folds
 from helpcenter.bench.queries import Query
-from helpcenter.search import folds
 
 
 def q(text: str, lang: str = "ja") -> Query:

@@ -204,7 +204,7 @@ def test_guard_time_for_one_input_event_on_a_full_details_field(guard, lang, fig
 
 
 def test_the_label_lexicon_is_written_into_the_composer_page(site_dir):
-    from helpcenter import guard_lexicon
+    from helpcenter.build import guard_lexicon
 
     written = (site_dir / guard_lexicon.OUTPUT).read_text(encoding="utf-8")
     data = json.loads(written.split("=", 1)[1])
@@ -221,7 +221,7 @@ def test_the_label_lexicon_is_written_into_the_composer_page(site_dir):
     ("password:\n  - パスワード\n", ":1: missing kind(s)"),
 ])
 def test_a_mistake_in_the_label_lexicon_names_file_line_and_fix(tmp_path, text, message):
-    from helpcenter import guard_lexicon
+    from helpcenter.build import guard_lexicon
 
     path = tmp_path / "guard-labels.yml"
     path.write_text(text, encoding="utf-8")

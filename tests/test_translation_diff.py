@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter import translation, translation_diff
+from helpcenter.writing import translation, translation_diff
 
 ROOT = Path(__file__).resolve().parents[1]
 JA = """\
@@ -67,8 +67,8 @@ def git(root: Path, *args: str) -> str:
 
 def run_diff(root: Path, page: str = "docs/en/p.md") -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    return subprocess.run([sys.executable, "-m", "helpcenter.translation", "--docs", "docs", "--diff", page],
-                          cwd=root, env=env, capture_output=True, text=True)
+    command = [sys.executable, "-m", "helpcenter.writing.translation_status", "--docs", "docs", "--diff", page]
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
 
 
 @pytest.fixture

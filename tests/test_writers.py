@@ -18,7 +18,7 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from helpcenter import new_page, prose_lint, translation
+from helpcenter.writing import new_page, prose_lint, translation
 from sources import copy_sources
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,7 +69,7 @@ def scaffolded(tmp_path_factory) -> tuple[Path, Path, str]:
     """A copy of the project with troubles/example scaffolded, built strictly."""
     project = copy_project(tmp_path_factory.mktemp("new-page") / "project")
     before = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    done = run("-m", "helpcenter.new_page", "troubles/example", "--title-ja", TITLE_JA, "--title-en", TITLE_EN,
+    done = run("-m", "helpcenter.writing.new_page", "troubles/example", "--title-ja", TITLE_JA, "--title-en", TITLE_EN,
                "--root", str(project), scripts=project / "scripts")
     assert done.returncode == 0, done.stderr
     site = project.parent / "site"
@@ -148,7 +148,7 @@ def test_new_page_rejects_bad_input_and_says_how_to_fix_it(tmp_path, args, messa
         (project / "docs" / lang / "troubles" / "account.md").write_text("---\ntitle: t\n---\n", encoding="utf-8")
     config = "nav:\n  - troubles/account.md\n"
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    done = run("-m", "helpcenter.new_page", *args, "--root", str(project))
+    done = run("-m", "helpcenter.writing.new_page", *args, "--root", str(project))
     assert done.returncode == 2
     assert done.stderr.startswith("error: ") and message in done.stderr, done.stderr
     assert (project / "mkdocs.yml").read_text(encoding="utf-8") == config
@@ -212,12 +212,12 @@ def test_markdownlint_reports_the_known_violations():
 
 
 def test_lint_prose_command_prints_path_line_rule_message_and_fails():
-    done = run("-m", "helpcenter.prose_lint", "--root", str(LINT_FIXTURES))
+    done = run("-m", "helpcenter.writing.prose_lint", "--root", str(LINT_FIXTURES))
     assert done.returncode == 1, done.stderr
     lines = done.stdout.splitlines()
     assert lines and all(PROBLEM_LINE.match(line) for line in lines), lines
     assert {PROBLEM_LINE.match(line)["path"] for line in lines} == {"docs/ja/bad-prose.md", "docs/en/bad-markdown.md"}
-    clean = run("-m", "helpcenter.prose_lint", str(LINT_FIXTURES / "docs" / "ja" / "good.md"))
+    clean = run("-m", "helpcenter.writing.prose_lint", str(LINT_FIXTURES / "docs" / "ja" / "good.md"))
     assert clean.returncode == 0 and clean.stdout == "", clean.stdout + clean.stderr
 
 
@@ -259,17 +259,17 @@ def test_fixtures_fresh_and_outdated():
 def test_translation_status_command_reports_then_update_fixes(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(TRANSLATION_FIXTURES, docs)
-    done = run("-m", "helpcenter.translation", "--docs", str(docs), cwd=tmp_path)
+    done = run("-m", "helpcenter.writing.translation_status", "--docs", str(docs), cwd=tmp_path)
     assert done.returncode == 1
     assert done.stdout.startswith("docs/en/outdated.md:4: translation-outdated: ")
     (docs / "en" / "fresh.md").write_text("---\ntitle: t\ndescription: d\n---\n\n# t\n", encoding="utf-8")
-    done = run("-m", "helpcenter.translation", "--docs", str(docs), cwd=tmp_path)
+    done = run("-m", "helpcenter.writing.translation_status", "--docs", str(docs), cwd=tmp_path)
     assert "docs/en/fresh.md:1: translation-unrecorded: " in done.stdout
-    done = run("-m", "helpcenter.translation", "--docs", str(docs), "--update", "docs/en/outdated.md",
+    done = run("-m", "helpcenter.writing.translation_status", "--docs", str(docs), "--update", "docs/en/outdated.md",
                "docs/ja/fresh.md", cwd=tmp_path)  # a Japanese path updates its translation
     assert done.returncode == 0, done.stderr
-    assert run("-m", "helpcenter.translation", "--docs", str(docs), cwd=tmp_path).returncode == 0
-    bad = run("-m", "helpcenter.translation", "--docs", str(docs), "--update", cwd=tmp_path)
+    assert run("-m", "helpcenter.writing.translation_status", "--docs", str(docs), cwd=tmp_path).returncode == 0
+    bad = run("-m", "helpcenter.writing.translation_status", "--docs", str(docs), "--update", cwd=tmp_path)
     assert bad.returncode == 2 and "--update needs English pages" in bad.stderr
 
 
@@ -293,13 +293,13 @@ def outdated(tmp_path_factory) -> tuple[Path, Path]:
     added = "\nこの文は、英語版を翻訳したあとで書き足しました。\n"
     ja.write_text(ja.read_text(encoding="utf-8") + added, encoding="utf-8")
     hooks = (project / "scripts" / "helpcenter" / "mkdocs_hooks.py").read_text(encoding="utf-8")
-    if "translation" not in hooks:  # until mkdocs_hooks.py calls helpcenter.translation
+    if "translation" not in hooks:  # until mkdocs_hooks.py calls helpcenter.writing.translation
         config = project / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
         hook = "  - scripts/helpcenter/mkdocs_hooks.py\n"
         assert hook in text
         config.write_text(text.replace(hook, hook + f"  - {FIXTURES / 'translation_hook.py'}\n"), encoding="utf-8")
-    done = run("-m", "helpcenter.translation", "--docs", str(project / "docs"), cwd=project,
+    done = run("-m", "helpcenter.writing.translation_status", "--docs", str(project / "docs"), cwd=project,
                scripts=project / "scripts")
     assert done.returncode == 1
     _, key_line = translation.read_key((project / "docs" / "en" / "troubles" / "account.md").read_text("utf-8"))
@@ -312,10 +312,10 @@ def outdated(tmp_path_factory) -> tuple[Path, Path]:
 
 def test_lint_prose_reports_outdated_translations_too(outdated):
     project, _ = outdated
-    done = run("-m", "helpcenter.prose_lint", "--root", str(project), "--no-textlint", "--no-markdownlint")
+    done = run("-m", "helpcenter.writing.prose_lint", "--root", str(project), "--no-textlint", "--no-markdownlint")
     assert done.returncode == 1
     assert [PROBLEM_LINE.match(line)["rule"] for line in done.stdout.splitlines()] == ["translation-outdated"]
-    quiet = run("-m", "helpcenter.prose_lint", "--root", str(project), "--no-textlint", "--no-markdownlint",
+    quiet = run("-m", "helpcenter.writing.prose_lint", "--root", str(project), "--no-textlint", "--no-markdownlint",
                 "--no-translations")
     assert quiet.returncode == 0, quiet.stdout
 

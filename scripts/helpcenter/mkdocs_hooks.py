@@ -16,17 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from helpcenter import (  # noqa: E402
-    banner,
-    front_matter_text,
-    guard_lexicon,
-    navigation,
-    official_links,
-    postbuild,
-    published_files,
-    translation,
-)
+from helpcenter import postbuild  # noqa: E402
+from helpcenter.build import banner, front_matter_text, guard_lexicon, navigation, official_links, published_files  # noqa: E402
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, ROOT, language_prefix  # noqa: E402
+from helpcenter.writing import translation  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.helpcenter")  # a WARNING here fails the strict build
 _depth = 0  # mkdocs-static-i18n nests one build per extra language inside the first

@@ -31,7 +31,7 @@ PHASES = (
     Phase("  Material navigation (partials/nav.html)", "partials/nav.html"),
     Phase("Material search plugin (search_index.json)", "material/plugins/search"),
     Phase("git-revision-date plugin", "mkdocs_git_revision_date_localized_plugin"),
-    Phase("our post-build steps (helpcenter.postbuild.run)", "helpcenter/postbuild.py", "run"),
+    Phase("our post-build steps (helpcenter.postbuild.run)", "helpcenter/postbuild/__init__.py", "run"),
     Phase("  search index (build_index.write_indexes)", "helpcenter/search/build_index.py", "write_indexes"),
     Phase("    HTML to sections (extract.iter_pages)", "helpcenter/search/extract.py", "iter_pages"),
     Phase("    analyzer tokens (analyzer.Analyzer.tokens)", "helpcenter/search/analyzer.py", "tokens"),
@@ -42,9 +42,9 @@ PHASES = (
     Phase("    lunr.py Index.serialize", "lunr/index.py", "serialize"),
     Phase("    compact encoding (compact.encode)", "helpcenter/search/compact.py", "encode"),
     Phase("    JSON and file writing (compact.write)", "helpcenter/search/compact.py", "write"),
-    Phase("  CSP (csp.apply)", "helpcenter/csp.py", "apply"),
-    Phase("  SEO alternates (seo)", "helpcenter/seo.py"),
-    Phase("  FAQ JSON-LD (faq_schema)", "helpcenter/faq_schema.py"),
+    Phase("  CSP (csp.apply)", "helpcenter/postbuild/csp.py", "apply"),
+    Phase("  SEO alternates (seo)", "helpcenter/postbuild/seo.py"),
+    Phase("  FAQ JSON-LD (faq_schema)", "helpcenter/postbuild/faq_schema.py"),
 )
 
 

@@ -28,11 +28,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from helpcenter import prose_lint
 from helpcenter.check import changed, github, runner, writers
 from helpcenter.check.model import Problem, Project
 from helpcenter.check.rules import RULES, release_site_url
 from helpcenter.paths import MKDOCS_YML, ROOT
+from helpcenter.writing import prose_lint
 
 SNAPSHOT = ["mkdocs.yml", "docs", "overrides", "data"]  # what the build reads besides scripts/
 _LOG_LINE = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from publicsuffixlist import PublicSuffixList
 
-from helpcenter import official_links
+from helpcenter.build import official_links
 from helpcenter.check.textnorm import fold
 
 EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*\s*(?:@|\[at\]|\(at\))\s*"

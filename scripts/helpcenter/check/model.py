@@ -16,13 +16,14 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote
 
-import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from helpcenter import official_links
-from helpcenter.check import front_matter, locate, urls
-from helpcenter.check.front_matter import FrontMatter
+from helpcenter import front_matter
+from helpcenter.build import official_links
+from helpcenter.check import locate, urls
+from helpcenter.front_matter import FrontMatter
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
+from helpcenter.site_config import load_config
 
 ALLOWLIST = Path("data/check/external-allowlist.txt")  # relative to the project root
 
@@ -48,18 +49,6 @@ def _url_nodes(root: LexborNode | LexborHTMLParser) -> list[LexborNode]:
         return []
     wanted = {n.mem_id for n in root.css(_SELECTOR)}
     return [n for n in top.traverse(include_text=False) if n.mem_id in wanted or XLINK in n.attributes]
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without importing what its `!!python/name:` tags name."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def load_config(path: Path) -> dict:
-    with path.open(encoding="utf-8") as f:
-        return yaml.load(f, Loader=_ConfigLoader) or {}  # noqa: S506 - a SafeLoader subclass
 
 
 @dataclass(frozen=True)

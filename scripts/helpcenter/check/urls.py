@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import ada_url
 
-from helpcenter.official_links import is_official_host as _is_official
+from helpcenter.build.official_links import is_official_host as _is_official
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # Browsers drop these anywhere in a URL before reading its scheme.
@@ -98,7 +98,7 @@ def non_ascii_note(host: str) -> str:
 def is_official_host(host: str | None) -> bool:
     """bitbank.cc itself or one of its subdomains, compared exactly (no lookalikes).
 
-    The official domain is fixed in code (helpcenter.official_links), never read
+    The official domain is fixed in code (helpcenter.build.official_links), never read
     from the configuration it judges.
     """
     return _is_official(host)

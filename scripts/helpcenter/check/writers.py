@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpcenter import prose_lint, translation
 from helpcenter.check.model import Problem
+from helpcenter.writing import prose_lint, translation
 
 
 def problems(root: Path, files: list[Path] | None = None) -> list[Problem]:

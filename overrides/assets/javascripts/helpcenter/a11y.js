@@ -13,7 +13,7 @@
  *   when search closes (Material leaves focus on <body>).
  * - The result count is copied into a polite live region once typing pauses
  *   (Material rewrites it silently on every keystroke).
- * Icons are hidden from screen readers after the build (helpcenter.icons).
+ * Icons are hidden from screen readers after the build (helpcenter.postbuild.icons).
  *
  * The closed drawer is kept out of the tab order by CSS (helpcenter.css),
  * so that it holds without this script too.

@@ -7,7 +7,7 @@
  * bip39-english.LICENSE beside this file (the same package). The list is the
  * one in bitcoin/bips, bip-0039/japanese.txt; SHA-256 of the words joined by
  * "\n" with a trailing newline: 2eed0aef492291e061633d7ad8117f1a2b03eb80a29d0e4e3117ac2528d05ffd
- * Written by scripts/vendor (helpcenter/guard_vendor.py) from `npm pack`.
+ * Written by scripts/vendor (helpcenter/build/guard_vendor.py) from `npm pack`.
  */
 window.hcBip39Japanese = (
   "あいこくしん あいさつ あいだ あおぞら あかちゃん あきる あけがた あける あこがれる あさい あさひ " +

@@ -2,7 +2,7 @@
  * Offline use (partials/hc-offline.html, in the footer and on the home page).
  *
  * Served over http(s), the site registers its service worker (sw.js, see
- * scripts/helpcenter/offline_worker.js) and its web app manifest once the
+ * scripts/helpcenter/postbuild/offline_worker.js) and its web app manifest once the
  * page has loaded, so that neither competes with the page itself. The
  * worker keeps this page's language at once; a button keeps the other
  * language too. The state ("saving…", "works offline") is shown next to it.

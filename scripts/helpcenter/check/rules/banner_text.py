@@ -18,7 +18,7 @@ import markdown
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from helpcenter import banner, official_links
+from helpcenter.build import banner, official_links
 from helpcenter.check import locate
 from helpcenter.check.model import Problem, Project
 from helpcenter.check.rules import contact_phone, contact_text

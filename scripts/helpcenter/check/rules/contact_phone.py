@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from helpcenter import front_matter_text
+from helpcenter.build import front_matter_text
 from helpcenter.check.model import BuiltPage, Problem, Project
 from helpcenter.check.textnorm import fold
 

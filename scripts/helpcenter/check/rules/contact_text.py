@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from helpcenter import front_matter_text
+from helpcenter.build import front_matter_text
 from helpcenter.check import contact_text
 from helpcenter.check.model import BuiltPage, Problem, Project
 

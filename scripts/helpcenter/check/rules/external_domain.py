@@ -1,6 +1,6 @@
 """external-domain: links leave the site only for bitbank.cc, its subdomains, or the allowlist.
 
-The official domain is fixed in code (helpcenter/official_links.py),
+The official domain is fixed in code (helpcenter/build/official_links.py),
 matched exactly or as a `.bitbank.cc` suffix, so `bitbank-support.com`,
 `bitbank.cc.example.net` and `bitbаnk.cc` (Cyrillic а) all fail, as do hosts
 disguised with a user name (`https://bitbank.cc@evil.example/`). Anything

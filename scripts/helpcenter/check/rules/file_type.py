@@ -1,7 +1,7 @@
 """file-type: docs/ holds only Markdown pages and real raster images.
 
 Anything else would be published from the help center's own origin
-unchecked (helpcenter/published_files.py says why for each type); the build
+unchecked (helpcenter/build/published_files.py says why for each type); the build
 leaves such files out and warns, and this rule names each at its path.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from helpcenter import published_files
+from helpcenter.build import published_files
 from helpcenter.check.model import Problem, Project
 
 ID = "file-type"

@@ -1,7 +1,7 @@
 """frontmatter-unknown-key: front matter sets only keys the site knows.
 
 A misspelt key (`descripton`) is otherwise ignored without a word. The
-allowed keys live in helpcenter/check/front_matter.py (ALLOWED_KEYS).
+allowed keys live in helpcenter/front_matter.py (ALLOWED_KEYS).
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from helpcenter.check.front_matter import ALLOWED_KEYS
 from helpcenter.check.model import Problem, Project
+from helpcenter.front_matter import ALLOWED_KEYS
 
 ID = "frontmatter-unknown-key"
-DESCRIPTION = "front matter uses only the keys in ALLOWED_KEYS (scripts/helpcenter/check/front_matter.py)"
+DESCRIPTION = "front matter uses only the keys in ALLOWED_KEYS (scripts/helpcenter/front_matter.py)"
 
 
 def check(project: Project) -> Iterator[Problem]:
@@ -25,4 +25,4 @@ def check(project: Project) -> Iterator[Problem]:
             hint = f"did you mean `{close[0]}`? " if close else ""
             yield Problem(source.display, source.front.key_lines.get(key, 1), ID,
                           f"unknown front matter key `{key}`; {hint}allowed keys: {', '.join(ALLOWED_KEYS)}"
-                          " (a new key is added to ALLOWED_KEYS in scripts/helpcenter/check/front_matter.py)")
+                          " (a new key is added to ALLOWED_KEYS in scripts/helpcenter/front_matter.py)")

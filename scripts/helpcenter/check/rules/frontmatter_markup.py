@@ -2,7 +2,7 @@
 
 Templates print them in <title>, <meta> and the navigation of every page,
 so markup there could redirect or take over the whole site; the build shows
-it as text (helpcenter/front_matter_text.py), and this rule refuses it at
+it as text (helpcenter/build/front_matter_text.py), and this rule refuses it at
 the front-matter line. Character references (`&lt;`) count as markup too.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from helpcenter import front_matter_text
+from helpcenter.build import front_matter_text
 from helpcenter.check.model import Problem, Project
 
 ID = "frontmatter-markup"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from helpcenter.check.front_matter import REQUIRED_KEYS
 from helpcenter.check.model import Problem, Project
+from helpcenter.front_matter import REQUIRED_KEYS
 
 ID = "frontmatter-required"
 DESCRIPTION = "every page has a title and a description in its front matter"

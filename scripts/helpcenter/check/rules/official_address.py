@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from helpcenter import official_links
+from helpcenter.build import official_links
 from helpcenter.check.model import Problem, Project
 
 ID = "official-address"

@@ -40,7 +40,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from helpcenter import official_links
+from helpcenter.build import official_links
 from helpcenter.check.model import Problem, Project, SourcePage
 from helpcenter.paths import DEFAULT_LANGUAGE
 

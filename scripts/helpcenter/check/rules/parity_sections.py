@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from helpcenter.check.front_matter import PARITY_REASON_KEY
 from helpcenter.check.model import Problem, Project, SourcePage
+from helpcenter.front_matter import PARITY_REASON_KEY
 
 ID = "parity-sections"
 DESCRIPTION = f"pages have the same number of ## sections in each language (unless `{PARITY_REASON_KEY}:` says why)"

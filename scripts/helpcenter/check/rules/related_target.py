@@ -1,6 +1,6 @@
 """related-target: a page's `related:` front matter names pages that exist, in its own language.
 
-The related list is built from it after the build (helpcenter.related), which
+The related list is built from it after the build (helpcenter.postbuild.related), which
 silently skips an entry it cannot resolve: this rule says so instead, at the
 entry's line, so that a writer's choice is never lost without a word.
 """
@@ -11,7 +11,7 @@ import posixpath
 from collections.abc import Iterator
 
 from helpcenter.check.model import Problem, Project, SourcePage
-from helpcenter.related import MAX_PAGES
+from helpcenter.postbuild.related import MAX_PAGES
 
 ID = "related-target"
 DESCRIPTION = f"`related:` lists 1 to {MAX_PAGES} other existing pages of the same language (Markdown paths)"

@@ -17,7 +17,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from helpcenter.check import urls
-from helpcenter.check.model import Problem, Project, load_config
+from helpcenter.check.model import Problem, Project
+from helpcenter.site_config import load_config
 
 ID = "release-site-url"
 DESCRIPTION = ("(--release only) site_url is the published https address, under an official domain"

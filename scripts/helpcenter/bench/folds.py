@@ -6,7 +6,7 @@ added to the files. Folds in TUNE_FOLDS are the ones whose misses an engineer
 reads while trying a change; the others are only ever reported as totals. A
 change that lifts the whole set but not the held-out folds is fitting and is
 dropped (scripts/helpcenter/search/DESIGN.md). `python -m
-helpcenter.search.folds` prints the table from the built site's index with
+helpcenter.bench.folds` prints the table from the built site's index with
 the CLI's engine, which ranks exactly as the browser does.
 """
 

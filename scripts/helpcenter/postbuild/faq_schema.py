@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from helpcenter.paths import LANGUAGES, language_prefix
-from helpcenter.seo import canonical_url
+from helpcenter.postbuild.seo import canonical_url
 
 FAQ_PAGE = "faq.html"
 SCRIPT_ID = "hc-faq-jsonld"

@@ -1,6 +1,6 @@
 """`scripts/build`: a strict MkDocs build, then the offline download.
 
-Usage: python -m helpcenter.build [--site-dir DIR] [--no-zip] [--config FILE]
+Usage: python -m helpcenter.build (scripts/build) [--site-dir DIR] [--no-zip] [--config FILE]
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpcenter import offline_download
-from helpcenter.offline_download import ZIP_NAME
 from helpcenter.paths import DIST, MKDOCS_YML, ROOT, SITE
+from helpcenter.postbuild import offline_download
+from helpcenter.postbuild.offline_download import ZIP_NAME
 
 
 def build_site(site_dir: Path = SITE, config: Path = MKDOCS_YML, strict: bool = True) -> None:
@@ -54,6 +54,3 @@ def main(argv: list[str] | None = None) -> int:
               f" ({zip_path.stat().st_size / 1024:.0f} KiB)")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -67,6 +67,7 @@ def load(path: Path = LEXICON_YML) -> dict[str, list[str]]:
 def write(site_dir: Path, lexicon: dict[str, list[str]]) -> Path:
     target = site_dir / OUTPUT
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text("/* Written by the build from data/composer/guard-labels.yml (helpcenter/guard_lexicon.py). */\n"
+    target.write_text("/* Written by the build from data/composer/guard-labels.yml"
+                      " (helpcenter/build/guard_lexicon.py). */\n"
                       f"window.hcGuardLexicon = {json.dumps(lexicon, ensure_ascii=False)}\n", encoding="utf-8")
     return target

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from helpcenter.paths import language_prefix
-from helpcenter.rewrite import rewrite_pages
+from helpcenter.postbuild.rewrite import rewrite_pages
 
 # Kana, CJK ideographs, Japanese punctuation and full-width forms; a run may hold
 # the spaces and ASCII digits between them (「2段階認証」, 「出金 遅延」).

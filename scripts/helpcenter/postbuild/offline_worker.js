@@ -9,7 +9,7 @@
  * would need its build tool in this Python build and a 20 kB runtime for a
  * hundred lines of logic.
  *
- * helpcenter/offline_site.py writes sw.js at the site root: one line,
+ * helpcenter/postbuild/offline_site.py writes sw.js at the site root: one line,
  * `self.HC_OFFLINE = {version, languages, parts}`, then this file. `parts`
  * lists the files of each cache part: "shared" (assets) and one per language
  * (its pages, its search index, its manifest). A new build has a new version

@@ -1,7 +1,7 @@
 """What the English must catch up on: the Japanese source's changes since the translation, by paragraph.
 
 An English page records the version of the Japanese page it translates as a
-hash (`source_hash`, helpcenter.translation). To show a translator what
+hash (`source_hash`, helpcenter.writing.translation). To show a translator what
 changed since, the version with that hash is looked up in the Japanese
 page's git history (newest first, following renames), and the two versions
 are compared paragraph by paragraph, as Kubernetes' localization tooling
@@ -20,8 +20,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpcenter import translation
-from helpcenter.check.front_matter import block_end
+from helpcenter.front_matter import block_end
+from helpcenter.writing import translation
 
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s")
 _HEADING = re.compile(r"^#{1,6}\s")

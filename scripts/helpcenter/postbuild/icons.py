@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from helpcenter.rewrite import rewrite_pages
+from helpcenter.postbuild.rewrite import rewrite_pages
 
 UNNAMED_SVG = re.compile(r"<svg(?![^>]*\s(?:aria-hidden|aria-label|aria-labelledby|role)=)(?=[\s>])")
 

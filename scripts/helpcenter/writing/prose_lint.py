@@ -1,12 +1,12 @@
 """`scripts/lint-prose`: textlint on the Japanese pages, markdownlint on every page.
 
-Usage: python -m helpcenter.prose_lint [--root DIR] [--no-textlint] [--no-markdownlint]
+Usage: python -m helpcenter.writing.prose_lint [--root DIR] [--no-textlint] [--no-markdownlint]
                                        [--no-spelling] [--no-translations] [PATH ...]
 
 Without paths it lints docs/ja/**/*.md with textlint, docs/en/**/*.md with
 cspell (American English, cspell.config.yaml) and docs/**/*.md with
 markdownlint, and reports English pages whose Japanese source changed since
-they were translated (helpcenter.translation; the same lines as
+they were translated (helpcenter.writing.translation; the same lines as
 scripts/translation-status), so that scripts/check needs one command for all
 the writers' checks. With paths, it lints only those files (textlint only for
 files in a `ja` folder, cspell only for files in an `en` folder). Problems print as `path:line: rule: message`; the
@@ -52,9 +52,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from helpcenter import official_links, translation
-from helpcenter.check import front_matter
+from helpcenter import front_matter
+from helpcenter.build import official_links
 from helpcenter.paths import MKDOCS_YML, ROOT
+from helpcenter.site_config import load_config
+from helpcenter.writing import translation
 
 TEXTLINT_CONFIG = ".textlintrc.yml"
 TEXTLINT_RULES = "scripts/textlint-rules"  # the site's own textlint rules (--rulesdir)
@@ -141,7 +143,6 @@ def textlint_view(text: str) -> str:
 @cache
 def _official() -> dict[str, str]:
     """What `{{ official.… }}` placeholders become, so sentence lengths count the text readers see."""
-    from helpcenter.check.model import load_config  # the config loader that tolerates mkdocs.yml's tags
     return official_links.values((load_config(MKDOCS_YML).get("extra") or {}).get("official") or {})
 
 

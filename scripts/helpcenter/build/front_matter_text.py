@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from helpcenter.check import front_matter
+from helpcenter import front_matter
 
 TEXT_KEYS = ("title", "description")  # the keys templates print
 MARKUP = re.compile(r"[<>]|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")

@@ -10,7 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from helpcenter import csp, faq_schema, icons, lang_runs, offline_download, offline_site, print_links, related, seo
+from helpcenter.postbuild import (
+    csp,
+    faq_schema,
+    icons,
+    lang_runs,
+    offline_download,
+    offline_site,
+    print_links,
+    related,
+    seo,
+)
 from helpcenter.search import build_index
 
 Step = Callable[[Path], None]

@@ -19,7 +19,7 @@ import markdown
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from helpcenter import official_links
+from helpcenter.build import official_links
 from helpcenter.paths import DATA, LANGUAGES
 
 BANNER_YML = DATA / "banner.yml"

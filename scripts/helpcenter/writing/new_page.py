@@ -29,9 +29,9 @@ from pathlib import Path
 
 import yaml
 
-from helpcenter import translation
-from helpcenter.check import front_matter
+from helpcenter import front_matter
 from helpcenter.paths import ROOT
+from helpcenter.writing import translation
 
 LANGS = ("ja", "en")
 _SEGMENT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -54,7 +54,7 @@ TROUBLE_SECTIONS = (
     Section("self-help", "ご自身で試せること", "Things you can try yourself"),
     Section("contact-support", "サポートへの連絡", "Contacting support"),
 )
-# No related-pages section: the build adds one to every page (helpcenter.related;
+# No related-pages section: the build adds one to every page (helpcenter.postbuild.related;
 # a writer may choose its pages with `related:` in the front matter).
 GENERIC_SECTIONS = (
     Section("overview", "概要", "Overview"),

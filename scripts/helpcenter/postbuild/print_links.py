@@ -15,8 +15,8 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-from helpcenter.rewrite import rewrite_pages
-from helpcenter.seo import canonical_url
+from helpcenter.postbuild.rewrite import rewrite_pages
+from helpcenter.postbuild.seo import canonical_url
 
 A_TAG = re.compile(r"<a\s[^>]*>", re.I)
 HREF = re.compile(r"""\shref=(?:"([^"]*)"|'([^']*)')""", re.I)

@@ -61,7 +61,7 @@ def problems(official: Mapping[str, object]) -> list[tuple[str, str]]:
         elif not is_official_url(text):
             found.append((key, f"extra.official.{key} is {text!r}, which is not an https:// address on"
                                f" {OFFICIAL_DOMAIN} or one of its subdomains: write the official address"
-                               " (the official domain is fixed in scripts/helpcenter/official_links.py)"))
+                               " (the official domain is fixed in scripts/helpcenter/build/official_links.py)"))
     return found
 
 

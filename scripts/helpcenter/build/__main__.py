@@ -1,0 +1,7 @@
+"""`python -m helpcenter.build`, which `scripts/build` runs."""
+
+import sys
+
+from helpcenter.build.site import main
+
+sys.exit(main())
