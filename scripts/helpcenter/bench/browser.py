@@ -380,7 +380,7 @@ def stock_offline_search_works(browser: Any, file_url: str, initializer: str | N
 
 def page_weight(browser: Any, site: Site, path: str) -> dict[str, Any]:
     """Bytes and requests of one page load with a cold cache, as the server sent them: the
-    page itself, before the offline worker keeps the language (README: offline cache size)."""
+    page itself, before the offline worker keeps the language (postbuild/README.md: offline cache size)."""
     context = browser.new_context(service_workers="block")
     try:
         page = context.new_page()
