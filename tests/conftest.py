@@ -2,11 +2,19 @@
 
 Browser tests never skip: if Chromium is missing the run fails and says how
 to install it (scripts/test installs it when run as root).
+
+The suite runs in parallel (pytest-xdist, `scripts/test`): each worker has its
+own Chromium and loopback server, and the workers share one build of the site
+and one offline zip per run (`_once_per_run`); figures measured in the workers
+are gathered and printed by the controller.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,18 +24,35 @@ import pytest
 from helpcenter.bench.browser import CHROMIUM, CHROMIUM_FLAGS  # Debian's Chromium, flags this machine needs
 from helpcenter.bench.server import serve
 from helpcenter.build.site import build_site, write_offline_zip
+from helpcenter.postbuild.offline_download import ZIP_NAME
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTEFACTS = ROOT / "tests" / "artefacts"
 
 
 FIGURES: list[str] = []
+# One id per run, the same in every xdist worker (xdist sets it); a run without xdist makes its own.
+RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex
 
 
 @pytest.fixture(scope="session")
 def figures() -> list[str]:
     """Figures tests measure and report but never assert (sizes, timings, hit rates); printed at the end."""
     return FIGURES
+
+
+def pytest_sessionstart(session) -> None:
+    if not hasattr(session.config, "workerinput"):  # the controller, or a run without xdist
+        (ARTEFACTS / "axe-report.txt").unlink(missing_ok=True)  # test_accessibility's workers append to it
+
+
+def pytest_sessionfinish(session) -> None:
+    if hasattr(session.config, "workeroutput"):  # an xdist worker hands its figures to the controller
+        session.config.workeroutput["figures"] = list(FIGURES)
+
+
+def pytest_testnodedown(node, error) -> None:
+    FIGURES.extend(getattr(node, "workeroutput", {}).get("figures", []))
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
@@ -37,19 +62,35 @@ def pytest_terminal_summary(terminalreporter) -> None:
             terminalreporter.write_line(line)
 
 
-@pytest.fixture(scope="session")
-def site_dir() -> Path:
-    """The real site, built strictly once per test run."""
-    target = ARTEFACTS / "site"
-    if target.exists():
-        shutil.rmtree(target)
-    build_site(target)
+def _once_per_run(target: Path, make) -> Path:
+    """Make `target` once per run, whichever worker asks first; the others wait for it and reuse it.
+
+    A lock file (fcntl: the suite runs on Linux, and no other lock is needed)
+    and a stamp naming the run, so that a target left by an earlier run is
+    made again.
+    """
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    stamp = target.with_name(target.name + ".run")
+    with open(target.with_name(target.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (target.exists() and stamp.exists() and stamp.read_text() == RUN_ID):
+            stamp.unlink(missing_ok=True)
+            if target.exists():
+                shutil.rmtree(target)
+            make(target)
+            stamp.write_text(RUN_ID)
     return target
 
 
 @pytest.fixture(scope="session")
+def site_dir() -> Path:
+    """The real site, built strictly once per test run (shared by the workers; never change it: copy it)."""
+    return _once_per_run(ARTEFACTS / "site", build_site)
+
+
+@pytest.fixture(scope="session")
 def offline_zip(site_dir: Path) -> Path:
-    return write_offline_zip(site_dir, ARTEFACTS / "dist")
+    return _once_per_run(ARTEFACTS / "dist", lambda d: write_offline_zip(site_dir, d)) / ZIP_NAME
 
 
 @pytest.fixture(scope="session")

@@ -48,7 +48,8 @@ def report() -> Iterator[list[str]]:
     yield lines
     text = "\n".join(lines) if lines else "no moderate or minor axe findings"
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTEFACTS / "axe-report.txt").write_text(text + "\n", encoding="utf-8")
+    with (ARTEFACTS / "axe-report.txt").open("a", encoding="utf-8") as out:  # xdist workers each add theirs
+        out.write(text + "\n")
     print(f"\n--- axe: moderate and minor findings ({len(lines)}) ---\n{text}")
     FIGURES.append(f"axe: {len(lines)} moderate or minor findings (listed in tests/artefacts/axe-report.txt)")
 
