@@ -1,3 +1,5 @@
+"""`python -m helpcenter.check`, which `scripts/check` runs: see helpcenter.check.cli."""
+
 import sys
 
 from helpcenter.check.cli import main
