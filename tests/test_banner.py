@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT, watch
 from helpcenter.bench.server import serve
-from helpcenter.build import banner
+from helpcenter.build import banner, official_links
 from helpcenter.build.site import build_site
 from site_map import ALL, built_path
 from sources import copy_sources
@@ -94,3 +94,50 @@ def test_disabled_banner_may_be_incomplete(tmp_path):
     yml.write_text("enabled: false\n", encoding="utf-8")
     assert banner.load(yml) == {"enabled": False, "level": "info", "html": {}}
     assert banner.load(tmp_path / "missing.yml")["enabled"] is False
+
+
+def official_config() -> dict[str, str]:
+    from helpcenter.check.model import load_config
+    return load_config(ROOT / "mkdocs.yml")["extra"]["official"]
+
+
+def banner_with(tmp_path: Path, ja: str, en: str) -> Path:
+    yml = tmp_path / "banner.yml"
+    yml.write_text(f"enabled: true\nlevel: warning\ntext:\n  ja: >-\n    {ja}\n  en: >-\n    {en}\n", encoding="utf-8")
+    return yml
+
+
+def test_banner_fills_official_placeholders_from_the_configuration(tmp_path):
+    official = official_config()
+    yml = banner_with(tmp_path, "{{ official.support_email }} 以外からのメールにご注意ください。",
+                      "Only mail from `{{ official.domain }}` is ours; write to {{official.support_email}}.")
+    html = banner.load(yml, official)["html"]
+    domain = official_links.host(official["website"])
+    assert official["support_email"] in html["ja"] and official["support_email"] in html["en"]
+    assert f"<code>{domain}</code>" in html["en"]
+    assert "{{" not in html["ja"] + html["en"] and "official." not in html["ja"] + html["en"]
+
+
+def test_banner_follows_an_address_changed_in_the_configuration(tmp_path):
+    other = {"website": "https://www.bitbank.cc/", "support_email": "help@bitbank.cc"}
+    yml = banner_with(tmp_path, "{{ official.domain }} をご確認ください。",
+                      "See {{ official.domain }}, {{ official.support_email }}.")
+    html = banner.load(yml, other)["html"]
+    assert "www.bitbank.cc" in html["ja"] and "help@bitbank.cc" in html["en"]
+    assert "support@" not in html["en"]
+
+
+@pytest.mark.parametrize("placeholder", ["{{ official.phone }}", "{{ official.website.path }}", "{{ official. }}"])
+def test_banner_refuses_an_unknown_placeholder_at_its_line(tmp_path, placeholder):
+    yml = banner_with(tmp_path, "障害が発生しています。", f"An outage; write to {placeholder}.")
+    with pytest.raises(banner.BannerError) as err:
+        banner.load(yml, official_config())
+    message = str(err.value)
+    assert str(yml) in message and "line 7:" in message, message  # the en text's line in banner_with's file
+    assert placeholder in message and "{{ official.support_email }}" in message, "names what exists"
+
+
+def test_a_switched_off_banner_with_an_unknown_placeholder_builds(tmp_path):
+    yml = tmp_path / "banner.yml"
+    yml.write_text("enabled: false\ntext:\n  ja: '{{ official.nothing }}'\n  en: x\n", encoding="utf-8")
+    assert banner.load(yml, official_config())["html"] == {}

@@ -5,7 +5,9 @@ print it and a move to another generator keeps the same file. The banner is
 on every page, so it is text with inline Markdown only: raw HTML is shown as
 text, and a link stays a link only when it goes to an official address
 (official_links); `scripts/check` reports both at data/banner.yml's line
-(rule banner-text).
+(rule banner-text). Addresses written as text take the pages' placeholders
+(`{{ official.domain }}`, `{{ official.support_email }}`), so that an address
+changed in mkdocs.yml changes in the banner too.
 """
 
 from __future__ import annotations
@@ -32,8 +34,9 @@ class BannerError(ValueError):
 
 
 def render_inline(text: str, official: Mapping[str, str], lang: str) -> str:
-    """Inline Markdown to HTML without the wrapping <p>; official reference links resolve, raw HTML is text."""
-    escaped = html_lib.escape(text.strip(), quote=False)
+    """Inline Markdown to HTML without the wrapping <p>; placeholders and official reference links resolve,
+    raw HTML is text. An unknown placeholder raises official_links.UnknownPlaceholder."""
+    escaped = html_lib.escape(official_links.fill(text.strip(), official), quote=False)
     html = markdown.markdown(official_links.append_definitions(escaped, official, lang))
     return _inline_only(html, official)
 
@@ -81,6 +84,17 @@ def load(path: Path = BANNER_YML, official: Mapping[str, str] | None = None) -> 
         missing = [lang for lang in LANGUAGES if not str(texts.get(lang) or "").strip()]
         if missing:
             raise BannerError(f"{path}: the banner is enabled but has no text for {', '.join(missing)}")
-    html = {lang: render_inline(str(texts[lang]), official or {}, lang)
-            for lang in LANGUAGES if enabled and texts.get(lang)}
+    html: dict[str, str] = {}
+    for lang in LANGUAGES:
+        if enabled and texts.get(lang):
+            try:
+                html[lang] = render_inline(str(texts[lang]), official or {}, lang)
+            except official_links.UnknownPlaceholder as err:
+                raise BannerError(f"{path}: line {_line_of(path, err.text)}: {err}") from err
     return {"enabled": enabled, "level": level, "html": html}
+
+
+def _line_of(path: Path, needle: str) -> int:
+    """The first line of the file that holds `needle` (1 when a folded line hides it)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next((no for no, line in enumerate(lines, 1) if needle in line), 1)
