@@ -97,7 +97,7 @@ def test_disabled_banner_may_be_incomplete(tmp_path):
 
 
 def official_config() -> dict[str, str]:
-    from helpcenter.check.model import load_config
+    from helpcenter.site_config import load_config
     return load_config(ROOT / "mkdocs.yml")["extra"]["official"]
 
 

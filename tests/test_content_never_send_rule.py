@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import ROOT
-from helpcenter.check import front_matter
+from helpcenter import front_matter
 from helpcenter.check.model import SourcePage
 from helpcenter.check.rules import RULES, never_send_prose
 
