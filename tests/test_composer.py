@@ -148,12 +148,12 @@ EXPECTED = {
     "ja": (
         "入出金に関する問題：出金が反映されない",
         "bitbankサポートご担当者様\n\n"
-        "【種類】\n入出金に関する問題\n\n"
+        "【トラブルの種類】\n入出金に関する問題\n\n"
         "【発生日時】\n2025-01-15 14:30（UTC+09:00、Asia/Tokyo）\n\n"
         "【起きたこと】\n出金が反映されない\n\n"
-        "【詳細】\nアプリからBTCの出金を申請しましたが、\n翌日になっても反映されません。\n\n"
+        "【詳しい状況と操作】\nアプリからBTCの出金を申請しましたが、\n翌日になっても反映されません。\n\n"
         "【エラーメッセージ】\n出金処理中です\n\n"
-        "【試したこと】\n・お知らせとよくある質問を確認した\n・ステータスページを確認した\n\n"
+        "【試したこと】\n・公式サイトのお知らせとFAQを確認した\n・ステータスページを確認した\n\n"
         "【アカウント】\nユーザーID：20250115abc\n登録メールアドレス：taro@example.com\n\n"
         f"【注文番号・取引ID・トランザクションID（txid）】\ntxid {HEX}\n\n"
         "【添付資料】\n・画面のスクリーンショット\n\n"
@@ -851,7 +851,7 @@ def test_keyboard_only(composer, lang):
     wait_until(page, "() => window.__copied.length === 1")
     copied = page.evaluate("window.__copied[0]")
     assert "Details." in copied and "2025-01-15 14:30" in copied
-    assert ("お知らせとよくある質問を確認した" if lang == "ja" else "Checked the announcements") in copied
+    assert ("公式サイトのお知らせとFAQを確認した" if lang == "ja" else "Checked the announcements") in copied
     tab_to(page, "inquiry-mailto")
     _, subject, body = mailto_parts(page)
     assert subject.endswith("出金が反映されない" if lang == "ja" else "Withdrawal delayed")

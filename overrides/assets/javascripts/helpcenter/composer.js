@@ -37,10 +37,10 @@
       heading: function (h) { return "【" + h + "】" },
       bullet: "・",
       h: {
-        category: "種類",
+        category: "トラブルの種類",
         occurred: "発生日時",
         summary: "起きたこと",
-        details: "詳細",
+        details: "詳しい状況と操作",
         error: "エラーメッセージ",
         tried: "試したこと",
         account: "アカウント",
