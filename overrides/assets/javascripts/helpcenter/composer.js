@@ -128,7 +128,7 @@
         read: "Help pages I read"
       },
       readLabel: "Help pages you read in this tab",
-      readHint: "Included, it tells support what you already tried. This page sends the list nowhere. Remove it if you prefer.",
+      readHint: "Included in your inquiry, it helps support understand your situation. This page sends the list nowhere. Remove it if you prefer.",
       readRemove: "Remove this list from the inquiry",
       readRemoved: "The list of help pages you read was removed.",
       userId: "User ID: ",
