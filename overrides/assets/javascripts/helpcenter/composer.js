@@ -93,7 +93,7 @@
       overLimit: "（この欄は長すぎるため表示していません。短くしてください）",
       countCut: function (n, max, cut) {
         return n.toLocaleString("ja-JP") + " / " + max.toLocaleString("ja-JP") + "文字：上限を超えた" + cut.toLocaleString("ja-JP") +
-          "文字は入力されていません。長い記録は、ファイルにして問い合わせに添付してください。"
+          "文字は入力されていません。長い記録は、ファイルにしてお問い合わせに添付してください。"
       },
       errorsTitle: "入力が必要な欄があります",
       required: "この欄を入力してください。",
