@@ -39,6 +39,7 @@ from helpcenter.check.rules import (
     parity_pages,
     parity_sections,
     related_target,
+    search_keywords,
 )
 
 RULES: list[ModuleType] = [
@@ -63,6 +64,7 @@ RULES: list[ModuleType] = [
     frontmatter_keys,
     frontmatter_markup,
     related_target,
+    search_keywords,
     html_comment,
     html_element,
     html_markup,
