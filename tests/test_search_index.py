@@ -325,7 +325,7 @@ def test_results_wait_only_for_the_first_screen_and_the_rest_follows(page, split
     """Results are shown once the store of the first 10 pages (what Material renders at once) is in;
     the rest loads in the background once Material has rendered that screen, and is there when a
     scroll asks Material for more."""
-    query = {"ja": "ページ", "en": "support"}[lang]
+    query = {"ja": "ページ", "en": "page"}[lang]  # words most pages say: more results than one screen
     seen = watch(page)
     page.goto((split_site / START_PAGE[lang]).as_uri())
     page.locator("input[data-md-component=search-query]").focus()

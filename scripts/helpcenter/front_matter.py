@@ -18,6 +18,8 @@ ALLOWED_KEYS: dict[str, str] = {
     "sections_differ": "why this page's languages have a different number of ## sections (parity rule)",
     "related": "pages listed under Related pages instead of the computed ones (Markdown paths, at most 5)",
     "source_hash": "English pages: which version of the Japanese page they translate (scripts/translation-status)",
+    "keywords": "the words customers use for the page's topic, for search (CONTRIBUTING.md, Search keywords)",
+    "keywords_shared": "keywords this page shares on purpose with another page of its language (search-keywords)",
 }
 REQUIRED_KEYS = ("title", "description")
 PARITY_REASON_KEY = "sections_differ"

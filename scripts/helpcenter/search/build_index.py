@@ -34,8 +34,11 @@ SNIPPET_CHARS = 240
 # Field weights: a section's heading says what the section is about, and its
 # page's title what the page is about, as much (the page about a topic ranks
 # above one that mentions it); the text counts a quarter of that, and so does
-# what other pages' pointers say about it (extract.Pointer).
-FIELDS = {"title": 4.0, "page": 4.0, "text": 1.0, "pointers": 1.0}
+# what other pages' pointers say about it (extract.Pointer). A page's keywords
+# (the customers' words for its topic, front matter `keywords:`) are given to
+# each of its entries, as its title is, and weigh half of its text: a label,
+# below what the page says (DESIGN.md, "Per-page keywords").
+FIELDS = {"title": 4.0, "page": 4.0, "text": 1.0, "pointers": 1.0, "keywords": 0.5}
 # The standard forms of the Japanese words a section writes in a variant
 # (japanese.word_terms): 問い合わせ finds a page that writes 問合せ.
 WORD_FIELD = "words"
@@ -67,7 +70,7 @@ def documents(pages: list[Page], boosts: dict[str, float] | None = None) -> tupl
             store.append([location, section.title, -1 if section.anchor is None else parent,
                           section.text[:SNIPPET_CHARS]])
             docs.append({"ref": ref, "title": section.title, "page": page.title, "text": section.text,
-                         "pointers": "", "boost": boost})
+                         "pointers": "", "keywords": "\n".join(page.keywords), "boost": boost})
     credit_pointers(pages, docs, store)
     return docs, store
 
@@ -97,7 +100,8 @@ def build_payload(pages: list[Page], lang: str, builder: Builder | None = None,
         builder.field(name, boost=boost, extractor=lambda doc, name=name: record(analyzer.tokens(doc[name])))
     stop = lexicon.read_japanese_stopwords()
     for doc in docs:
-        doc["japanese"] = list(japanese.analyze_text("\n".join((doc["title"], doc["text"], doc["pointers"])), stop))
+        doc["japanese"] = list(japanese.analyze_text("\n".join((doc["title"], doc["text"], doc["pointers"],
+                                                                    doc["keywords"])), stop))
     builder.field(WORD_FIELD, boost=WORD_BOOST, extractor=lambda doc: record(japanese.word_terms(doc["japanese"])))
     for doc in docs:
         builder.add(doc, attributes={"boost": doc["boost"]})

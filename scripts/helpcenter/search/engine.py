@@ -49,8 +49,10 @@ class PageResult:
 
 
 DEPTH = 0.25
-# The least weight a term is looked up with (a bigram across two words weighs nothing).
-TERM_FLOOR = 0.05
+# The least weight a term is looked up with: a bigram across two query words weighs nothing by
+# itself, and at this floor an entry where the words stand together (ン履 of ログイン履歴) scores
+# above one holding them apart (DESIGN.md, "Query words standing together").
+TERM_FLOOR = 0.2
 MIN_SHARE = 0.2
 # What a result list shows, as search.js shows it: at most MAX_PAGES pages, and
 # on each its entries scoring at least SECTION_SHARE of the page's best, at

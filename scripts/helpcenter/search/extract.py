@@ -55,6 +55,7 @@ class Page:
     title: str
     sections: list[Section]
     pointers: list[Pointer] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)  # the writer's `keywords:` (meta name="keywords")
 
 
 def _skipped(node: LexborNode) -> bool:
@@ -144,7 +145,15 @@ def extract_page(html: str, path: str, lang: str) -> Page:
     if root is not None:
         _walk(root, page.sections, page)
     page.title = page.sections[0].title
+    page.keywords = meta_keywords(tree)
     return page
+
+
+def meta_keywords(tree: LexborHTMLParser) -> list[str]:
+    """The page's `<meta name="keywords">`, as the template writes front matter `keywords:` (", " between)."""
+    node = tree.css_first('meta[name="keywords"]')
+    content = (node.attributes.get("content") or "") if node is not None else ""
+    return [word.strip() for word in content.split(",") if word.strip()]
 
 
 def page_language(path: str, languages: tuple[str, ...], default: str) -> str:

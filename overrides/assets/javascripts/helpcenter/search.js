@@ -56,8 +56,8 @@
   var DEPTH = 0.25
   /* A page scoring under this share of the best is not listed: the count says how many pages answer. */
   var MIN_SHARE = 0.2
-  /* The least weight a term is looked up with (a bigram across two words weighs nothing). */
-  var TERM_FLOOR = 0.05
+  /* The least weight a term is looked up with: words standing together score above words apart (engine.py). */
+  var TERM_FLOOR = 0.2
 
   var configElement = document.getElementById("__config")
   var config = configElement ? JSON.parse(configElement.textContent) : {}

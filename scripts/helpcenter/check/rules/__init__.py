@@ -40,6 +40,7 @@ from helpcenter.check.rules import (
     parity_pages,
     parity_sections,
     related_target,
+    search_keywords,
 )
 
 RULES: list[ModuleType] = [
@@ -65,6 +66,7 @@ RULES: list[ModuleType] = [
     frontmatter_keys,
     frontmatter_markup,
     related_target,
+    search_keywords,
     html_comment,
     html_element,
     html_markup,
