@@ -7,7 +7,8 @@ Without --site-dir the site is built into a temporary folder with
 `mkdocs build --no-strict`: strict mode would stop at the first broken link,
 and the point is to report every problem at once (the warnings strict mode
 stops on are reported by the build-warning rule). Problems print as
-`path:line: rule: message`; built pages are named as under site/. With
+`path:line:col: rule: message` (style advice as `rule: warning: message`, which
+does not fail); built pages are named as under site/. With
 `--format github` (the default when GITHUB_ACTIONS=true) they print as
 workflow commands, which GitHub shows on the pull request's diff (github.py);
 with `--changed-since REF` only problems the change made fail (changed.py);
@@ -159,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     for problem in counted:
         print(github.annotation(problem) if args.format == "github" else problem)
     if args.format == "github" and counted:
-        print(*github.listing(f"scripts/check: {len(counted)} problems as path:line: rule: message", counted),
+        print(*github.listing(f"scripts/check: {len(counted)} problems as path:line:col: rule: message", counted),
               sep="\n")
     if old:
         title = (f"{len(old)} problem{'s' * (len(old) != 1)} already there before {args.changed_since}"
@@ -174,13 +175,21 @@ def main(argv: list[str] | None = None) -> int:
              f" {len(project.links)} links" if project else "the build")
     if files:
         scope = f"{len(files)} file{'s' * (len(files) != 1)} given; the whole site: {scope}"
-    if counted:
-        where = len({p.path for p in counted})
+    errors = [p for p in counted if p.is_error]
+    warnings = len(counted) - len(errors)
+    noted = (f"; {warnings} warning{'s' * (warnings != 1)} (style advice: shown, not failing)"
+             if warnings else "")
+    if errors:
+        where = len({p.path for p in errors})
         new = " new" if args.changed_since else ""
-        print(f"scripts/check: {len(counted)}{new} problem{'s' * (len(counted) != 1)} in {where}"
-              f" file{'s' * (where != 1)} ({scope}, {seconds:.1f} s); CONTRIBUTING.md says how to fix each rule",
-              file=sys.stderr)
+        print(f"scripts/check: {len(errors)}{new} error{'s' * (len(errors) != 1)} in {where}"
+              f" file{'s' * (where != 1)}{noted} ({scope}, {seconds:.1f} s);"
+              " CONTRIBUTING.md says how to fix each rule", file=sys.stderr)
         return 1
+    if warnings:
+        print(f"scripts/check: no{' new' if args.changed_since else ''} errors{noted} ({scope}, {seconds:.1f} s)",
+              file=sys.stderr)
+        return 0
     print(f"scripts/check: no{' new' if args.changed_since else ''} problems ({scope}, {seconds:.1f} s)",
           file=sys.stderr)
     return 0

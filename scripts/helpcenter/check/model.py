@@ -20,7 +20,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from helpcenter import official_links
-from helpcenter.check import front_matter, locate, urls
+from helpcenter.check import front_matter, locate, plain, urls
 from helpcenter.check.front_matter import FrontMatter
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
 
@@ -64,7 +64,7 @@ def load_config(path: Path) -> dict:
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding, printed as `path:line: rule: message`."""
+    """One finding, printed as `path:line:col: rule: message` (plain.py)."""
 
     path: str
     line: int
@@ -76,7 +76,11 @@ class Problem:
     origin: str | None = None  # another file whose change raises it (an English page's Japanese source)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.rule}: {self.message}"
+        return plain.line(self.path, self.line, self.col, self.rule, self.message, self.severity)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity != "warning"
 
 
 @dataclass
