@@ -9,9 +9,10 @@ markdownlint, and reports English pages whose Japanese source changed since
 they were translated (helpcenter.translation; the same lines as
 scripts/translation-status), so that scripts/check needs one command for all
 the writers' checks. With paths, it lints only those files (textlint only for
-files in a `ja` folder, cspell only for files in an `en` folder). Problems print as `path:line:col: rule: message` (style advice as
-`rule: warning: message`); the exit status is 1 when there is an error,
-2 when a linter could not run.
+files in a `ja` folder, cspell only for files in an `en` folder). Problems
+print as `path:line:col: rule: message` (style advice as `rule: warning:
+message`); the exit status is 1 when there is an error, 2 when a linter
+could not run.
 
 Why a preprocessing step instead of textlint filter rules
 ----------------------------------------------------------
@@ -321,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-spelling", action="store_true", help="skip the English spelling check (cspell)")
     parser.add_argument("--no-translations", action="store_true",
                         help="skip the translation freshness report (scripts/translation-status)")
+    parser.add_argument("--fix", action="store_true",
+                        help="first apply the safe fixes (the site's terms, American spellings, whitespace)"
+                             " and say each one; then report what is left")
     parser.add_argument("--show-view", type=Path, metavar="FILE",
                         help="print what textlint reads for FILE (the preprocessed page) and exit")
     args = parser.parse_args(argv)
@@ -332,6 +336,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no such file: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
     try:
+        if args.fix:
+            _fix([p.resolve() for p in args.paths] or sorted((args.root.resolve() / "docs").rglob("*.md")),
+                 args.root.resolve())
         problems = lint(args.root.resolve(), [p.resolve() for p in args.paths] or None,
                         textlint=not args.no_textlint, markdownlint=not args.no_markdownlint,
                         spelling=not args.no_spelling)
@@ -357,6 +364,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if errors else 0
     print("scripts/lint-prose: no problems", file=sys.stderr)
     return 0
+
+
+def _fix(paths: list[Path], root: Path) -> None:
+    from helpcenter.check import fix  # imports this module
+
+    changes = [change for path in paths for change in fix.fix_file(path, root)]
+    for change in changes:
+        print(change)
+    files = len({c.path for c in changes})
+    print(f"scripts/lint-prose --fix: {len(changes)} fix{'es' * (len(changes) != 1)} in {files}"
+          f" file{'s' * (files != 1)}" + ("; what is left follows" if changes else ""), file=sys.stderr)
 
 
 if __name__ == "__main__":

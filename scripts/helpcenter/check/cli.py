@@ -30,10 +30,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from helpcenter import prose_lint
-from helpcenter.check import changed, github, runner, writers
+from helpcenter.check import changed, github, overlap, runner, writers
 from helpcenter.check.model import Problem, Project
 from helpcenter.check.rules import RULES, release_site_url
-from helpcenter.paths import MKDOCS_YML, ROOT
+from helpcenter.paths import LANGUAGES, MKDOCS_YML, ROOT
 
 SNAPSHOT = ["mkdocs.yml", "docs", "overrides", "data"]  # what the build reads besides scripts/
 _LOG_LINE = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
@@ -78,8 +78,9 @@ def collect(config: Path, site_dir: Path | None = None, *, prose: bool = False,
     """Every problem of the project at `config`; the writers' checks run while the site builds.
 
     `files` (paths relative to the project root) keeps only problems in those
-    files, or caused by them (the English twin of a changed Japanese page);
-    links and parity are still resolved against the whole site.
+    files, or caused by them: the twin's parity and translation problems (an
+    extra section in one language is reported on the English page); links and
+    parity are still resolved against the whole site.
     """
     root = config.resolve().parent
     lint_files = [root / f for f in files or [] if f.endswith(".md") and (root / f).is_file()]  # at REF: may not
@@ -88,10 +89,26 @@ def collect(config: Path, site_dir: Path | None = None, *, prose: bool = False,
         problems, project = check(config, site_dir)
         if pending is not None:
             problems = problems + pending.result()
+    problems = overlap.one_message(problems)
     if files is not None:
-        wanted = set(files)
-        problems = [p for p in problems if p.path in wanted or p.origin in wanted]
+        wanted, twins = set(files), twin_paths(files)
+        problems = [p for p in problems if p.path in wanted or p.origin in wanted
+                    or (p.path in twins and p.rule in TWIN_RULES)]
     return sorted(problems, key=lambda p: (p.path, p.line, p.col, p.rule)), project
+
+
+TWIN_RULES = frozenset({"parity-pages", "parity-sections", "parity-facts", "translation-outdated",
+                        "translation-unrecorded"})
+
+
+def twin_paths(files: list[str]) -> set[str]:
+    """The other language's page of each `docs/<lang>/…` file (whether or not it exists)."""
+    out = set()
+    for f in files:
+        parts = f.split("/")
+        if len(parts) > 2 and parts[0] == "docs" and parts[1] in LANGUAGES:
+            out |= {"/".join(["docs", lang, *parts[2:]]) for lang in LANGUAGES if lang != parts[1]}
+    return out
 
 
 def _before(root: Path, commit: str, config: Path, prose: bool, files: list[str] | None) -> list[Problem]:
@@ -127,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="also the writers' checks: textlint, cspell, markdownlint, translation freshness"
                              " (scripts/check always adds this)")
     parser.add_argument("--format", choices=github.FORMATS, default=github.default_format(),
-                        help="plain `path:line: rule: message` lines, or GitHub workflow commands (annotations);"
+                        help="plain `path:line:col: rule: message` lines, or GitHub workflow commands (annotations);"
                              " default: github when GITHUB_ACTIONS=true, else plain")
     parser.add_argument("--changed-since", metavar="REF",
                         help="fail only on problems on lines changed since REF (e.g. origin/main);"

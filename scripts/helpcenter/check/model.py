@@ -319,7 +319,7 @@ class Project:
         source = link.page.source
         if self.from_content(link) and source is not None:
             line = locate.link_line(source.lines, link.url, link.nth, self.references(source.lang))
-            return Problem(source.display, line or 1, rule, message)
+            return Problem(source.display, line or 1, rule, message, col=_column(source.lines, line, [link.url]))
         line = locate.html_line(link.page.raw, link.attr, link.url, link.nth)
         return Problem(link.page.display, line, rule, message, template=True)
 
@@ -331,7 +331,7 @@ class Project:
             line = locate.text_line(source.lines, needles, nth, ignore_case=True)
             if line is None and needles:
                 line = locate.normalized_line(source.lines, needles[0], digits)
-            return Problem(source.display, line or 1, rule, message)
+            return Problem(source.display, line or 1, rule, message, col=_column(source.lines, line, needles))
         line = locate.text_line(page.raw.splitlines(), needles, nth, ignore_case=True) or 1
         return Problem(page.display, line, rule, message, template=True)
 
@@ -367,6 +367,15 @@ def _in_banner(node: LexborNode | None) -> bool:
             return True
         node = node.parent
     return False
+
+
+def _column(lines: list[str], line: int | None, needles: list[str]) -> int:
+    """1-based column of the first needle found on `line` (1 when none is: the line is still right)."""
+    if not line or not 0 < line <= len(lines):
+        return 1
+    text = lines[line - 1].casefold()
+    found = [i for n in needles if n and (i := text.find(n.casefold())) >= 0]
+    return min(found) + 1 if found else 1
 
 
 def _srcset(value: str) -> list[str]:

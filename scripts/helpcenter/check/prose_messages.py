@@ -29,7 +29,8 @@ FIXES: dict[str, str] = {
     "no-doubled-joshi": "語順を入れ替えるか、文を分けてください（困ったときに最初に → 困ったとき、最初に）。",
     "no-exclamation-question-mark": "「！」「!」を削除してください。質問は全角の「？」で終えます。",
     "max-kanji-continuous-len": ("助詞やかなを入れてください（二段階認証設定画面 → 二段階認証の設定画面）。"
-                                 "法令や製品の用語なら、エンジニアに .textlintrc.yml の allow への追加を依頼してください。"),
+                                 "法令や製品の用語なら、エンジニアに .textlintrc.yml の allow への"
+                                 "追加を依頼してください。"),
     "sentence-length": "文を分けるか、詳細を箇条書きにしてください。",
     "max-ten": "文を分けるか、箇条書きにしてください。",
     "ja-no-weak-phrase": "事実を書くか、〜の可能性があります／〜ことがあります と書いてください。",
