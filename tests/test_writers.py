@@ -288,7 +288,7 @@ def test_translation_status_command_reports_then_update_fixes(tmp_path):
     assert done.stdout.startswith("docs/en/outdated.md:4:1: translation-outdated: ")
     (docs / "en" / "fresh.md").write_text("---\ntitle: t\ndescription: d\n---\n\n# t\n", encoding="utf-8")
     done = run("-m", "helpcenter.translation", "--docs", str(docs), cwd=tmp_path)
-    assert "docs/en/fresh.md:1: translation-unrecorded: " in done.stdout
+    assert "docs/en/fresh.md:1:1: translation-unrecorded: " in done.stdout
     done = run("-m", "helpcenter.translation", "--docs", str(docs), "--update", "docs/en/outdated.md",
                "docs/ja/fresh.md", cwd=tmp_path)  # a Japanese path updates its translation
     assert done.returncode == 0, done.stderr
@@ -328,7 +328,7 @@ def outdated(tmp_path_factory) -> tuple[Path, Path]:
     assert done.returncode == 1
     _, key_line = translation.read_key((project / "docs" / "en" / "troubles" / "account.md").read_text("utf-8"))
     assert [line.split(": ")[:2] for line in done.stdout.splitlines()] == [
-        [f"docs/en/troubles/account.md:{key_line}", "translation-outdated"]]
+        [f"docs/en/troubles/account.md:{key_line}:1", "translation-outdated"]]
     site = project.parent / "site"
     strict_build(project, site)
     return project, site

@@ -10,6 +10,7 @@ does, which regular expressions cannot). Rules only read this model.
 from __future__ import annotations
 
 import posixpath
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -373,9 +374,11 @@ def _column(lines: list[str], line: int | None, needles: list[str]) -> int:
     """1-based column of the first needle found on `line` (1 when none is: the line is still right)."""
     if not line or not 0 < line <= len(lines):
         return 1
-    text = lines[line - 1].casefold()
-    found = [i for n in needles if n and (i := text.find(n.casefold())) >= 0]
-    return min(found) + 1 if found else 1
+    for text in (lines[line - 1], unicodedata.normalize("NFKC", lines[line - 1])):  # full-width digits
+        found = [i for n in needles if n and (i := text.casefold().find(n.casefold())) >= 0]
+        if found:
+            return min(found) + 1
+    return 1
 
 
 def _srcset(value: str) -> list[str]:
