@@ -18,6 +18,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,7 @@ class Mistake:
     message: str = ""  # a part the message must contain
     key: bool = False  # a front-matter line instead of appended text
     col_at_end: bool = False  # the column is the end of the line (a heading's missing {#id})
+    edit: Callable[[Path], None] | None = None  # instead of appending `text` to `path`
 
 
 JA, EN = "docs/ja/contact/index.md", "docs/en/contact/index.md"
@@ -52,7 +54,7 @@ MISTAKES = [
     Mistake("draft", "docs/ja/security.md", "（下書き）ここに手順を書きます。", "draft-text", "（下書き）",
             message="下書き"),
     Mistake("short-description", "docs/en/faq.md", "description: Help.", "description-text", "Help.",
-            message="4 characters (80–160)", key=True),
+            message="5 characters (80–160)", key=True),
     Mistake("heading-without-id", "docs/en/security.md", "### One more thing\n\nText.", "heading-id",
             "### One more thing", message="{#", col_at_end=True),
     Mistake("bare-note", "docs/ja/troubles/trading.md", "!!! note\n\n    本文です。", "admonition-title", "!!! note",
@@ -68,6 +70,8 @@ MISTAKES = [
             "に行きます", "warning", message="「銀行に振込に行きます」"),
     Mistake("misspelling", "docs/en/first-response.md", "Plaese contact support.", "cspell/unknown-word", "Plaese",
             "warning", message="did you mean Please?"),
+    Mistake("banner-raw-link", "data/banner.yml", "", "banner-text", '<a href="https://bitbank-status.example/">',
+            message="raw HTML", edit=lambda root: _banner(root, '<a href="https://bitbank-status.example/">状況</a>')),
     Mistake("mistyped-anchor", EN, "See [after you send](#after-sendng).", "link-anchor", "#after-sendng",
             message="did you mean #after-sending?"),
 ]
@@ -78,6 +82,13 @@ GOOD = {"docs/ja/resolution-flow.md": "入金が反映されるまで時間が�
 
 TWIN = "docs/ja/faq.md"
 TWIN_SECTION = "## 追加の説明 {#extra-explanation}\n\n本文です。"
+
+
+def _banner(root: Path, tail: str) -> None:
+    """The banner switched on, `tail` typed at the end of its Japanese text (a raw link: raw HTML and a link)."""
+    path = root / "data" / "banner.yml"
+    text = path.read_text(encoding="utf-8").replace("enabled: false", "enabled: true")
+    path.write_text(text.replace("でご確認ください。\n", f"でご確認ください。{tail}\n", 1), encoding="utf-8")
 
 
 def _append(root: Path, rel: str, text: str) -> None:
@@ -99,11 +110,14 @@ def _front(root: Path, rel: str, line: str) -> None:
 
 def _inject(root: Path) -> None:
     for m in MISTAKES:
-        (_front if m.key else _append)(root, m.path, m.text)
+        if m.edit is not None:
+            m.edit(root)
+        else:
+            (_front if m.key else _append)(root, m.path, m.text)
     for rel, text in GOOD.items():
         _append(root, rel, text)
     # the Japanese pages changed: their translators record it, so translation freshness adds nothing
-    for rel in {m.path for m in MISTAKES} | set(GOOD):
+    for rel in {m.path for m in MISTAKES if m.path.startswith("docs/")} | set(GOOD):
         english = root / rel.replace("docs/ja/", "docs/en/")
         translation.update(english, root / "docs")
 

@@ -21,8 +21,9 @@ DESCRIPTION = "an official address with a reference link ([公式サイト][offi
 def check(project: Project) -> Iterator[Problem]:
     for link in project.links:
         source = link.page.source
-        if source is None or not project.from_content(link) or not official_links.is_official_url(link.url):
-            continue
+        if (source is None or link.tag != "a" or not project.from_content(link)
+                or not official_links.is_official_url(link.url)):
+            continue  # an <iframe src> or an image is another rule's (html-element, link-image)
         ref = suggest.reference(project, source.lang, link.url)
         problem = project.problem(ID, link, "")
         typed = 0 < problem.line <= len(source.lines) and link.url in source.lines[problem.line - 1]
