@@ -100,7 +100,9 @@ JA_FAQ = "docs/ja/faq.md"
 # while the English page still links that page from other answers.
 UNLINKED = ("Follow [If you suspect unauthorized access](troubles/account.md#unauthorized-access) right away.\n\n"
             "More: [Trade history looks wrong]")
-GOOD_FM = "title: Injected\ndescription: A page with valid front matter."
+# 100 characters: a description of the stated length in both languages (50–120 Japanese, 80–160 English)
+GOOD_FM = ("title: Injected\ndescription: A page with valid front matter, put in by a test so that only the mistake"
+           " the test adds is reported.")
 
 FAULTS = [
     Fault("missing-page", append(EN, "[Gone](nope.md)"), "link-target", EN, "(nope.md)", also={"parity-facts"}),
