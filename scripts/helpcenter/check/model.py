@@ -320,7 +320,8 @@ class Project:
         source = link.page.source
         if self.from_content(link) and source is not None:
             line = locate.link_line(source.lines, link.url, link.nth, self.references(source.lang))
-            return Problem(source.display, line or 1, rule, message, col=_column(source.lines, line, [link.url]))
+            col = _column(source.lines, line, locate.spellings(link.url))
+            return Problem(source.display, line or 1, rule, message, col=col)
         line = locate.html_line(link.page.raw, link.attr, link.url, link.nth)
         return Problem(link.page.display, line, rule, message, template=True)
 
