@@ -68,7 +68,7 @@ def test_new_problems_are_the_only_errors(repo, since_first):
     hash_line = _line_of(repo / "docs/en/faq.md", "source_hash:")
     assert [(m["file"], int(m["line"]), m["title"]) for m in errors] == [
         (EN, line, "link-anchor"), ("docs/en/faq.md", hash_line, "translation-outdated")], since_first.stdout
-    assert "2 new problems in 2 files" in since_first.stderr
+    assert "2 new errors in 2 files" in since_first.stderr
 
 
 def test_japanese_change_without_its_twin_is_one_annotation_with_the_diff_command(since_first):
@@ -81,7 +81,7 @@ def test_japanese_change_without_its_twin_is_one_annotation_with_the_diff_comman
 
 def test_listing_in_the_log_has_only_the_new_problems(repo, since_first):
     lines = since_first.stdout.splitlines()
-    start = lines.index("::group::scripts/check: 2 problems as path:line: rule: message")
+    start = lines.index("::group::scripts/check: 2 problems as path:line:col: rule: message")
     listing = lines[start + 1:lines.index("::endgroup::")]
     assert [line.split(": ")[1] for line in listing] == ["link-anchor", "translation-outdated"]
 
