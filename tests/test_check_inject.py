@@ -101,8 +101,9 @@ JA_FAQ = "docs/ja/faq.md"
 UNLINKED = ("Follow [If you suspect unauthorized access](troubles/account.md#unauthorized-access) right away.\n\n"
             "More: [Trade history looks wrong]")
 # 100 characters: a description of the stated length in both languages (50–120 Japanese, 80–160 English)
-GOOD_FM = ("title: Injected\ndescription: A page with valid front matter, put in by a test so that only the mistake"
-           " the test adds is reported.")
+GOOD_DESCRIPTION = ("description: A page with valid front matter, put in by a test so that only the mistake the"
+                    " test adds is reported.")
+GOOD_FM = "title: Injected\n" + GOOD_DESCRIPTION
 
 FAULTS = [
     Fault("missing-page", append(EN, "[Gone](nope.md)"), "link-target", EN, "(nope.md)", also={"parity-facts"}),
@@ -155,7 +156,7 @@ FAULTS = [
           message="email address 'info@bitbank.cc'"),
     Fault("fact-official-address", append(EN, "Check the [official website][official-website]."), "parity-facts",
           EN, "[official-website]", message="official address 'official-website'"),
-    Fault("no-title", front_matter("docs/ja/faq.md", "description: Only a description."), "frontmatter-required",
+    Fault("no-title", front_matter("docs/ja/faq.md", GOOD_DESCRIPTION), "frontmatter-required",
           "docs/ja/faq.md", message="`title`"),
     Fault("no-description", front_matter("docs/en/faq.md", "title: Only a title"), "frontmatter-required",
           "docs/en/faq.md", message="`description`"),
