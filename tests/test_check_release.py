@@ -84,7 +84,7 @@ def test_release_flag_fails_the_real_config_while_site_url_is_a_placeholder(tmp_
     assert done.returncode == 1, done.stderr
     line = next(no for no, text in enumerate((root / "mkdocs.yml").read_text().splitlines(), 1)
                 if text.startswith("site_url:"))
-    assert f"mkdocs.yml:{line}: release-site-url: site_url 'https://help.example.invalid/' is a placeholder" \
+    assert f"mkdocs.yml:{line}:1: release-site-url: site_url 'https://help.example.invalid/' is a placeholder" \
         in done.stdout, done.stdout
     without = _run(root, "--site-dir", str(site_dir))
     assert "release-site-url" not in without.stdout  # only the deploy asks for it

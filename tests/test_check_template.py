@@ -125,8 +125,10 @@ def test_content_anchor_is_reported_at_the_markdown_line(mini: Path):
     source = mini / "docs" / "ja" / "index.md"
     edit(source, "(guide.md#steps)、", "(guide.md#step)、")
     [problem] = run(mini)
-    assert str(problem) == (f"docs/ja/index.md:{line_of(source, 'guide.md#step)')}: link-anchor: #step does not"
-                            " exist in guide.md; link to one of its headings by the id after it ({#id}),"
+    line = line_of(source, "guide.md#step)")
+    col = source.read_text(encoding="utf-8").splitlines()[line - 1].index("guide.md#step)") + 1
+    assert str(problem) == (f"docs/ja/index.md:{line}:{col}: link-anchor: #step does not exist in guide.md"
+                            " (did you mean #steps?); link to one of its headings by the id after it ({#id}),"
                             " or fix the heading's id")
 
 

@@ -27,7 +27,7 @@ from conftest import ROOT
 from helpcenter.build.site import build_site
 from sources import copy_sources
 
-PLAIN = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<rule>[\w-]+): (?P<message>.*)$")
+PLAIN = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<rule>[\w-]+): (?P<message>.*)$")
 ANNOTATION = re.compile(r"^::error file=(?P<path>[^,]+),line=(?P<line>\d+)(?:,col=\d+)?,title=(?P<rule>[\w-]+)::")
 
 BANNER = """\

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "writers"
 LINT_FIXTURES = FIXTURES / "lint"
 TRANSLATION_FIXTURES = FIXTURES / "translation" / "docs"
-PROBLEM_LINE = re.compile(r"^(?P<path>[^:\s]+\.md):(?P<line>\d+): (?P<rule>\S+): (?P<message>.+)$")
+PROBLEM_LINE = re.compile(r"^(?P<path>[^:\s]+\.md):(?P<line>\d+):(?P<col>\d+): (?P<rule>\S+): (?P<message>.+)$")
 
 
 def run(*args: str, cwd: Path = ROOT, scripts: Path = ROOT / "scripts") -> subprocess.CompletedProcess:
@@ -116,8 +116,32 @@ def test_new_page_passes_the_writers_checks(scaffolded):
     assert translation.problems(project / "docs", project) == []
 
 
-def test_new_page_passes_scripts_check(scaffolded):
+DRAFT_MARK = re.compile(r"（下書き）|\(Draft\)")
+FINISHED = {"ja": ("ログインできないときに、まず確認することと、ご自身で試せる手順、"
+                   "お問い合わせの前に用意するものを説明します。", "ログインできないときの手順です。"),
+            "en": ("What to check first when you cannot log in, the steps you can try on your own, and what to "
+                   "have ready before you contact support.", "The steps to follow when you cannot log in.")}
+
+
+def test_new_page_fails_scripts_check_until_every_draft_is_replaced(scaffolded, tmp_path):
+    """A scaffold left as generated is unfinished: one draft-text error per placeholder line, nothing else."""
     project, _, _ = scaffolded
+    project = Path(shutil.copytree(project, tmp_path / "project", symlinks=True))
+    pages = {lang: project / "docs" / lang / "troubles" / "example.md" for lang in ("ja", "en")}
+    done = run("-m", "helpcenter.check", "--config", str(project / "mkdocs.yml"))
+    assert done.returncode == 1, done.stdout + done.stderr
+    found = [(m["path"], int(m["line"]), m["rule"]) for m in map(PROBLEM_LINE.match, done.stdout.splitlines()) if m]
+    expected = [(f"docs/{lang}/troubles/example.md", no, "draft-text") for lang, path in pages.items()
+                for no, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if DRAFT_MARK.search(text)]
+    assert sorted(found) == sorted(expected) and len(expected) >= 8, done.stdout
+    for lang, path in pages.items():
+        description, sentence = FINISHED[lang]
+        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = [f"description: {description}" if text.startswith("description:")
+                 else DRAFT_MARK.sub("", text).split(" ")[0] + " " + sentence
+                 if text.lstrip().startswith("-") and DRAFT_MARK.search(text)
+                 else sentence if DRAFT_MARK.search(text) else text for text in lines]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     done = run("-m", "helpcenter.check", "--config", str(project / "mkdocs.yml"))
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -212,12 +236,12 @@ def test_markdownlint_reports_the_known_violations():
 
 
 def test_lint_prose_command_prints_path_line_rule_message_and_fails():
-    done = run("-m", "helpcenter.writing.prose_lint", "--root", str(LINT_FIXTURES))
+    done = run("-m", "helpcenter.writing.lint_prose", "--root", str(LINT_FIXTURES))
     assert done.returncode == 1, done.stderr
     lines = done.stdout.splitlines()
     assert lines and all(PROBLEM_LINE.match(line) for line in lines), lines
     assert {PROBLEM_LINE.match(line)["path"] for line in lines} == {"docs/ja/bad-prose.md", "docs/en/bad-markdown.md"}
-    clean = run("-m", "helpcenter.writing.prose_lint", str(LINT_FIXTURES / "docs" / "ja" / "good.md"))
+    clean = run("-m", "helpcenter.writing.lint_prose", str(LINT_FIXTURES / "docs" / "ja" / "good.md"))
     assert clean.returncode == 0 and clean.stdout == "", clean.stdout + clean.stderr
 
 
@@ -261,10 +285,10 @@ def test_translation_status_command_reports_then_update_fixes(tmp_path):
     shutil.copytree(TRANSLATION_FIXTURES, docs)
     done = run("-m", "helpcenter.writing.translation_status", "--docs", str(docs), cwd=tmp_path)
     assert done.returncode == 1
-    assert done.stdout.startswith("docs/en/outdated.md:4: translation-outdated: ")
+    assert done.stdout.startswith("docs/en/outdated.md:4:1: translation-outdated: ")
     (docs / "en" / "fresh.md").write_text("---\ntitle: t\ndescription: d\n---\n\n# t\n", encoding="utf-8")
     done = run("-m", "helpcenter.writing.translation_status", "--docs", str(docs), cwd=tmp_path)
-    assert "docs/en/fresh.md:1: translation-unrecorded: " in done.stdout
+    assert "docs/en/fresh.md:1:1: translation-unrecorded: " in done.stdout
     done = run("-m", "helpcenter.writing.translation_status", "--docs", str(docs), "--update", "docs/en/outdated.md",
                "docs/ja/fresh.md", cwd=tmp_path)  # a Japanese path updates its translation
     assert done.returncode == 0, done.stderr
@@ -304,7 +328,7 @@ def outdated(tmp_path_factory) -> tuple[Path, Path]:
     assert done.returncode == 1
     _, key_line = translation.read_key((project / "docs" / "en" / "troubles" / "account.md").read_text("utf-8"))
     assert [line.split(": ")[:2] for line in done.stdout.splitlines()] == [
-        [f"docs/en/troubles/account.md:{key_line}", "translation-outdated"]]
+        [f"docs/en/troubles/account.md:{key_line}:1", "translation-outdated"]]
     site = project.parent / "site"
     strict_build(project, site)
     return project, site
@@ -312,10 +336,10 @@ def outdated(tmp_path_factory) -> tuple[Path, Path]:
 
 def test_lint_prose_reports_outdated_translations_too(outdated):
     project, _ = outdated
-    done = run("-m", "helpcenter.writing.prose_lint", "--root", str(project), "--no-textlint", "--no-markdownlint")
+    done = run("-m", "helpcenter.writing.lint_prose", "--root", str(project), "--no-textlint", "--no-markdownlint")
     assert done.returncode == 1
     assert [PROBLEM_LINE.match(line)["rule"] for line in done.stdout.splitlines()] == ["translation-outdated"]
-    quiet = run("-m", "helpcenter.writing.prose_lint", "--root", str(project), "--no-textlint", "--no-markdownlint",
+    quiet = run("-m", "helpcenter.writing.lint_prose", "--root", str(project), "--no-textlint", "--no-markdownlint",
                 "--no-translations")
     assert quiet.returncode == 0, quiet.stdout
 

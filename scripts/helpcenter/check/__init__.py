@@ -2,7 +2,7 @@
 
 Rules (one module each under `rules/`) read a model of the project: the
 Markdown of both languages and the built HTML, parsed with selectolax. Every
-problem is reported at once as `path:line: rule: message`, at the Markdown
+problem is reported at once as `path:line:col: rule: message`, at the Markdown
 line when the problem came from a page's content.
 
 Why our own checker rather than linkchecker or mkdocs-htmlproofer-plugin:

@@ -7,7 +7,8 @@ Without --site-dir the site is built into a temporary folder with
 `mkdocs build --no-strict`: strict mode would stop at the first broken link,
 and the point is to report every problem at once (the warnings strict mode
 stops on are reported by the build-warning rule). Problems print as
-`path:line: rule: message`; built pages are named as under site/. With
+`path:line:col: rule: message` (style advice as `rule: warning: message`, which
+does not fail); built pages are named as under site/. With
 `--format github` (the default when GITHUB_ACTIONS=true) they print as
 workflow commands, which GitHub shows on the pull request's diff (github.py);
 with `--changed-since REF` only problems the change made fail (changed.py);
@@ -28,10 +29,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from helpcenter.check import changed, github, runner, writers
+from helpcenter.check import changed, github, overlap, runner, writers
 from helpcenter.check.model import Problem, Project
 from helpcenter.check.rules import RULES, release_site_url
-from helpcenter.paths import MKDOCS_YML, ROOT
+from helpcenter.paths import LANGUAGES, MKDOCS_YML, ROOT
 from helpcenter.writing import prose_lint
 
 SNAPSHOT = ["mkdocs.yml", "docs", "overrides", "data"]  # what the build reads besides scripts/
@@ -77,8 +78,9 @@ def collect(config: Path, site_dir: Path | None = None, *, prose: bool = False,
     """Every problem of the project at `config`; the writers' checks run while the site builds.
 
     `files` (paths relative to the project root) keeps only problems in those
-    files, or caused by them (the English twin of a changed Japanese page);
-    links and parity are still resolved against the whole site.
+    files, or caused by them: the twin's parity and translation problems (an
+    extra section in one language is reported on the English page); links and
+    parity are still resolved against the whole site.
     """
     root = config.resolve().parent
     lint_files = [root / f for f in files or [] if f.endswith(".md") and (root / f).is_file()]  # at REF: may not
@@ -87,10 +89,26 @@ def collect(config: Path, site_dir: Path | None = None, *, prose: bool = False,
         problems, project = check(config, site_dir)
         if pending is not None:
             problems = problems + pending.result()
+    problems = overlap.one_message(problems)
     if files is not None:
-        wanted = set(files)
-        problems = [p for p in problems if p.path in wanted or p.origin in wanted]
+        wanted, twins = set(files), twin_paths(files)
+        problems = [p for p in problems if p.path in wanted or p.origin in wanted
+                    or (p.path in twins and p.rule in TWIN_RULES)]
     return sorted(problems, key=lambda p: (p.path, p.line, p.col, p.rule)), project
+
+
+TWIN_RULES = frozenset({"parity-pages", "parity-sections", "parity-facts", "translation-outdated",
+                        "translation-unrecorded"})
+
+
+def twin_paths(files: list[str]) -> set[str]:
+    """The other language's page of each `docs/<lang>/…` file (whether or not it exists)."""
+    out = set()
+    for f in files:
+        parts = f.split("/")
+        if len(parts) > 2 and parts[0] == "docs" and parts[1] in LANGUAGES:
+            out |= {"/".join(["docs", lang, *parts[2:]]) for lang in LANGUAGES if lang != parts[1]}
+    return out
 
 
 def _before(root: Path, commit: str, config: Path, prose: bool, files: list[str] | None) -> list[Problem]:
@@ -126,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="also the writers' checks: textlint, cspell, markdownlint, translation freshness"
                              " (scripts/check always adds this)")
     parser.add_argument("--format", choices=github.FORMATS, default=github.default_format(),
-                        help="plain `path:line: rule: message` lines, or GitHub workflow commands (annotations);"
+                        help="plain `path:line:col: rule: message` lines, or GitHub workflow commands (annotations);"
                              " default: github when GITHUB_ACTIONS=true, else plain")
     parser.add_argument("--changed-since", metavar="REF",
                         help="fail only on problems on lines changed since REF (e.g. origin/main);"
@@ -159,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     for problem in counted:
         print(github.annotation(problem) if args.format == "github" else problem)
     if args.format == "github" and counted:
-        print(*github.listing(f"scripts/check: {len(counted)} problems as path:line: rule: message", counted),
+        print(*github.listing(f"scripts/check: {len(counted)} problems as path:line:col: rule: message", counted),
               sep="\n")
     if old:
         title = (f"{len(old)} problem{'s' * (len(old) != 1)} already there before {args.changed_since}"
@@ -174,13 +192,21 @@ def main(argv: list[str] | None = None) -> int:
              f" {len(project.links)} links" if project else "the build")
     if files:
         scope = f"{len(files)} file{'s' * (len(files) != 1)} given; the whole site: {scope}"
-    if counted:
-        where = len({p.path for p in counted})
+    errors = [p for p in counted if p.is_error]
+    warnings = len(counted) - len(errors)
+    noted = (f"; {warnings} warning{'s' * (warnings != 1)} (style advice: shown, not failing)"
+             if warnings else "")
+    if errors:
+        where = len({p.path for p in errors})
         new = " new" if args.changed_since else ""
-        print(f"scripts/check: {len(counted)}{new} problem{'s' * (len(counted) != 1)} in {where}"
-              f" file{'s' * (where != 1)} ({scope}, {seconds:.1f} s); CONTRIBUTING.md says how to fix each rule",
-              file=sys.stderr)
+        print(f"scripts/check: {len(errors)}{new} error{'s' * (len(errors) != 1)} in {where}"
+              f" file{'s' * (where != 1)}{noted} ({scope}, {seconds:.1f} s);"
+              " CONTRIBUTING.md says how to fix each rule", file=sys.stderr)
         return 1
+    if warnings:
+        print(f"scripts/check: no{' new' if args.changed_since else ''} errors{noted} ({scope}, {seconds:.1f} s)",
+              file=sys.stderr)
+        return 0
     print(f"scripts/check: no{' new' if args.changed_since else ''} problems ({scope}, {seconds:.1f} s)",
           file=sys.stderr)
     return 0

@@ -9,7 +9,7 @@ property also `:` and `,`, which would otherwise end the property.
 GitHub shows at most 10 error and 10 warning annotations of a step on the
 diff (50 per job); the rest are only in the log, where an annotation line
 shows its message without its place. So after the annotations the same
-problems follow as `path:line: rule: message` lines in a collapsed group
+problems follow as `path:line:col: rule: message` lines in a collapsed group
 (`listing`): nothing is lost on a pull request with many problems.
 """
 
@@ -57,7 +57,7 @@ def default_format(environ: Mapping[str, str] = os.environ) -> str:
 
 
 def listing(title: str, problems: Iterable[Problem]) -> list[str]:
-    """A collapsed log group of plain `path:line: rule: message` lines (none starts with `::`)."""
+    """A collapsed log group of plain `path:line:col: rule: message` lines (none starts with `::`)."""
     lines = [str(p) for p in problems]
     if not lines:
         return []

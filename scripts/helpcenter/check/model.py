@@ -10,6 +10,7 @@ does, which regular expressions cannot). Rules only read this model.
 from __future__ import annotations
 
 import posixpath
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from helpcenter import front_matter
 from helpcenter.build import official_links
-from helpcenter.check import locate, urls
+from helpcenter.check import locate, plain, urls
 from helpcenter.front_matter import FrontMatter
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
 from helpcenter.site_config import load_config
@@ -53,7 +54,7 @@ def _url_nodes(root: LexborNode | LexborHTMLParser) -> list[LexborNode]:
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding, printed as `path:line: rule: message`."""
+    """One finding, printed as `path:line:col: rule: message` (plain.py)."""
 
     path: str
     line: int
@@ -65,7 +66,11 @@ class Problem:
     origin: str | None = None  # another file whose change raises it (an English page's Japanese source)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.rule}: {self.message}"
+        return plain.line(self.path, self.line, self.col, self.rule, self.message, self.severity)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity != "warning"
 
 
 @dataclass
@@ -304,7 +309,8 @@ class Project:
         source = link.page.source
         if self.from_content(link) and source is not None:
             line = locate.link_line(source.lines, link.url, link.nth, self.references(source.lang))
-            return Problem(source.display, line or 1, rule, message)
+            col = _column(source.lines, line, locate.spellings(link.url))
+            return Problem(source.display, line or 1, rule, message, col=col)
         line = locate.html_line(link.page.raw, link.attr, link.url, link.nth)
         return Problem(link.page.display, line, rule, message, template=True)
 
@@ -316,7 +322,7 @@ class Project:
             line = locate.text_line(source.lines, needles, nth, ignore_case=True)
             if line is None and needles:
                 line = locate.normalized_line(source.lines, needles[0], digits)
-            return Problem(source.display, line or 1, rule, message)
+            return Problem(source.display, line or 1, rule, message, col=_column(source.lines, line, needles))
         line = locate.text_line(page.raw.splitlines(), needles, nth, ignore_case=True) or 1
         return Problem(page.display, line, rule, message, template=True)
 
@@ -352,6 +358,17 @@ def _in_banner(node: LexborNode | None) -> bool:
             return True
         node = node.parent
     return False
+
+
+def _column(lines: list[str], line: int | None, needles: list[str]) -> int:
+    """1-based column of the first needle found on `line` (1 when none is: the line is still right)."""
+    if not line or not 0 < line <= len(lines):
+        return 1
+    for text in (lines[line - 1], unicodedata.normalize("NFKC", lines[line - 1])):  # full-width digits
+        found = [i for n in needles if n and (i := text.casefold().find(n.casefold())) >= 0]
+        if found:
+            return min(found) + 1
+    return 1
 
 
 def _srcset(value: str) -> list[str]:

@@ -13,8 +13,8 @@ inserted, so its comments and layout stay as they are.
 A page under troubles/ gets the four sections every trouble page has
 (symptoms, check-first, self-help, contact-support); any other page gets an
 overview. Related pages are added by the build. The draft text is marked （下書き） /
-(Draft) and passes every check, so the page can be previewed and committed at
-once; the writer replaces every marked sentence before the pull request.
+(Draft): the page can be previewed and committed at once, and scripts/check
+fails on each marked sentence (rule draft-text) until the writer replaces it.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""`scripts/lint-prose`: textlint on the Japanese pages, markdownlint on every page.
+"""The writers' linters: textlint on the Japanese pages, markdownlint on every page (run by `scripts/lint-prose`).
 
-Usage: python -m helpcenter.writing.prose_lint [--root DIR] [--no-textlint] [--no-markdownlint]
+Usage: python -m helpcenter.writing.lint_prose [--root DIR] [--no-textlint] [--no-markdownlint]
                                        [--no-spelling] [--no-translations] [PATH ...]
 
 Without paths it lints docs/ja/**/*.md with textlint, docs/en/**/*.md with
@@ -9,8 +9,10 @@ markdownlint, and reports English pages whose Japanese source changed since
 they were translated (helpcenter.writing.translation; the same lines as
 scripts/translation-status), so that scripts/check needs one command for all
 the writers' checks. With paths, it lints only those files (textlint only for
-files in a `ja` folder, cspell only for files in an `en` folder). Problems print as `path:line: rule: message`; the
-exit status is 1 when there is any, 2 when a linter could not run.
+files in a `ja` folder, cspell only for files in an `en` folder). Problems
+print as `path:line:col: rule: message` (style advice as `rule: warning:
+message`); the exit status is 1 when there is an error, 2 when a linter
+could not run.
 
 Why a preprocessing step instead of textlint filter rules
 ----------------------------------------------------------
@@ -40,13 +42,11 @@ break a rule on purpose (quoting a scam message verbatim, say):
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from functools import cache
@@ -54,9 +54,9 @@ from pathlib import Path
 
 from helpcenter import front_matter
 from helpcenter.build import official_links
+from helpcenter.check import plain, prose_messages, severity
 from helpcenter.paths import MKDOCS_YML, ROOT
 from helpcenter.site_config import load_config
-from helpcenter.writing import translation
 
 TEXTLINT_CONFIG = ".textlintrc.yml"
 TEXTLINT_RULES = "scripts/textlint-rules"  # the site's own textlint rules (--rulesdir)
@@ -153,10 +153,10 @@ class Problem:
     rule: str
     message: str
     col: int = 1  # as the linter reports it; annotations point at it
-    severity: str = "error"  # "error" or "warning", as the linter reports it
+    severity: str = "error"  # "error" or "warning": check/severity.py decides by the rule
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.rule}: {self.message}"
+        return plain.line(self.path, self.line, self.col, self.rule, self.message, self.severity)
 
 
 class LinterMissing(RuntimeError):
@@ -182,10 +182,6 @@ def _display(path: Path, root: Path) -> str:
     return path.as_posix()
 
 
-def _one_line(message: str) -> str:
-    return " — ".join(part.strip() for part in message.strip().splitlines() if part.strip())
-
-
 def run_textlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
     """textlint (config: .textlintrc.json of this repository) on the textlint view of `files`."""
     if not files:
@@ -194,6 +190,7 @@ def run_textlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
     with tempfile.TemporaryDirectory(prefix="helpcenter-textlint-") as tmp:
         originals: dict[str, Path] = {}
         shifts: dict[Path, list[int]] = {}  # per line: indentation the view removed (admonition bodies)
+        views: dict[Path, list[str]] = {}
         for n, path in enumerate(files):
             # one folder per file keeps names unique and the file name readable in messages
             target = Path(tmp) / str(n) / path.name
@@ -203,6 +200,7 @@ def run_textlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
             target.write_text(view, encoding="utf-8")
             originals[str(target.resolve())] = path
             shifts[path] = [_indent(a) - _indent(b) for a, b in zip(text.split("\n"), view.split("\n"), strict=False)]
+            views[path] = view.split("\n")
         cmd = [_bin(root, "textlint"), "--config", str(config), "--rulesdir", str(ROOT / TEXTLINT_RULES),
                "--format", "json", "--no-color",
                *sorted(originals)]
@@ -215,11 +213,14 @@ def run_textlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
         source = originals[str(Path(result["filePath"]).resolve())]
         for msg in result["messages"]:
             rule = msg.get("ruleId", "textlint").removeprefix("ja-technical-writing/")
-            line = msg.get("line", 1)
+            line, col = msg.get("line", 1), msg.get("column", 1) or 1
             shift = shifts[source][line - 1] if 0 < line <= len(shifts[source]) else 0
+            text = views[source][line - 1] if 0 < line <= len(views[source]) else ""
+            if prose_messages.accepted(rule, text, col):
+                continue
             problems.append(Problem(_display(source, root), line, f"textlint/{rule}",
-                                    _one_line(msg.get("message", "")), (msg.get("column", 1) or 1) + max(shift, 0),
-                                    "warning" if msg.get("severity") == 1 else "error"))
+                                    prose_messages.rewrite(rule, msg.get("message", ""), text, col),
+                                    col + max(shift, 0), severity.of(f"textlint/{rule}")))
     return problems
 
 
@@ -244,7 +245,7 @@ def run_markdownlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
             rule = m.group("rule")
             problems.append(Problem(_display(cwd / m.group("path"), root), int(m.group("line")),
                                     f"markdownlint/{rule}", m.group("message").strip(), int(m.group("col") or 1),
-                                    m.group("severity") or "error"))
+                                    severity.of(f"markdownlint/{rule}")))
     if done.returncode not in (0, 1) or (done.returncode == 1 and not problems):
         raise RuntimeError(f"markdownlint-cli2 failed (exit {done.returncode}):\n{done.stdout}{done.stderr}")
     return problems
@@ -275,7 +276,7 @@ def run_cspell(files: list[Path], root: Path = ROOT) -> list[Problem]:
                 message = (f"{word}: not in the American English dictionary{hint};"
                            " if it is spelled right, add it to data/spelling/words.txt")
             problems.append(Problem(_display(cwd / m.group("path"), root), int(m.group("line")), rule, message,
-                                    int(m.group("col"))))
+                                    int(m.group("col")), severity.of(rule)))
     if done.returncode not in (0, 1) or (done.returncode == 1 and not problems):
         raise RuntimeError(f"cspell failed (exit {done.returncode}):\n{done.stdout}{done.stderr}")
     return problems
@@ -309,49 +310,3 @@ def lint(root: Path = ROOT, paths: list[Path] | None = None, *, textlint: bool =
     if markdownlint:
         problems += run_markdownlint(md_files, root)
     return sorted(problems)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/lint-prose", description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", type=Path, help="Markdown files (default: every page under docs/)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="project folder whose docs/ to lint")
-    parser.add_argument("--no-textlint", action="store_true", help="skip the Japanese prose lint")
-    parser.add_argument("--no-markdownlint", action="store_true", help="skip the Markdown lint")
-    parser.add_argument("--no-spelling", action="store_true", help="skip the English spelling check (cspell)")
-    parser.add_argument("--no-translations", action="store_true",
-                        help="skip the translation freshness report (scripts/translation-status)")
-    parser.add_argument("--show-view", type=Path, metavar="FILE",
-                        help="print what textlint reads for FILE (the preprocessed page) and exit")
-    args = parser.parse_args(argv)
-    if args.show_view:
-        print(textlint_view(args.show_view.read_text(encoding="utf-8")))
-        return 0
-    missing = [p for p in args.paths if not p.is_file()]
-    if missing:
-        print(f"error: no such file: {', '.join(map(str, missing))}", file=sys.stderr)
-        return 2
-    try:
-        problems = lint(args.root.resolve(), [p.resolve() for p in args.paths] or None,
-                        textlint=not args.no_textlint, markdownlint=not args.no_markdownlint,
-                        spelling=not args.no_spelling)
-    except (LinterMissing, RuntimeError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    lines = [str(p) for p in problems]
-    if not args.paths and not args.no_translations:
-        root = args.root.resolve()
-        lines += translation.problems(root / "docs", root)
-    for line in lines:
-        print(line)
-    sys.stdout.flush()
-    if lines:
-        files = len({line.split(":", 1)[0] for line in lines})
-        print(f"scripts/lint-prose: {len(lines)} problem{'s' * (len(lines) != 1)} in {files}"
-              f" file{'s' * (files != 1)}; CONTRIBUTING.md says how to fix each rule", file=sys.stderr)
-        return 1
-    print("scripts/lint-prose: no problems", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

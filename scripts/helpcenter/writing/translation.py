@@ -36,6 +36,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpcenter.check import plain
 from helpcenter.front_matter import block_end
 from helpcenter.paths import DEFAULT_LANGUAGE, DOCS, ROOT
 
@@ -210,7 +211,7 @@ class Finding:
     source: str  # the Japanese page, as printed
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.rule}: {self.message}"
+        return plain.line(self.path, self.line, 1, self.rule, self.message)
 
 
 def findings(docs: Path = DOCS, base: Path = ROOT) -> list[Finding]:
@@ -232,7 +233,7 @@ def findings(docs: Path = DOCS, base: Path = ROOT) -> list[Finding]:
 
 
 def problems(docs: Path = DOCS, base: Path = ROOT) -> list[str]:
-    """Every translated page that is not fresh, as `path:line: rule: message` lines."""
+    """Every translated page that is not fresh, as `path:line:col: rule: message` lines."""
     return [str(f) for f in findings(docs, base)]
 
 

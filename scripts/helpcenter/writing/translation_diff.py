@@ -172,6 +172,10 @@ class NotFound(LookupError):
     """No version of the Japanese page in git history has the recorded hash."""
 
 
+class NeverCommitted(NotFound):
+    """The Japanese page has no history yet (a new page): there is no earlier version to compare with."""
+
+
 def _git(cwd: Path, *args: str) -> str:
     done = subprocess.run(["git", "-c", "core.quotepath=off", "-C", str(cwd), *args], capture_output=True, text=True)
     if done.returncode != 0:
@@ -184,6 +188,8 @@ def translated_version(source: Path, recorded: str) -> tuple[str, str]:
     top = Path(_git(source.parent, "rev-parse", "--show-toplevel").strip())
     rel = source.resolve().relative_to(top.resolve()).as_posix()
     log = _git(top, "log", "--format=%x00%H", "--name-only", "--follow", "--", rel)
+    if not log.strip():
+        raise NeverCommitted(rel)
     for entry in log.split("\x00")[1:]:
         commit, *names = [line for line in entry.split("\n") if line.strip()]
         path = names[0] if names else rel
@@ -212,6 +218,10 @@ def report(page: Path, docs: Path, base: Path) -> tuple[int, list[str]]:
         return 0, [f"{name} translates the current {source} (source_hash {state.current}): nothing to catch up on"]
     try:
         commit, old = translated_version(state.source, state.recorded or "")
+    except NeverCommitted:
+        return 1, [f"{source} is a new page, not committed yet: there is no earlier version to compare with, so"
+                   f" the whole page is what {name} must say. When it does, run"
+                   f" scripts/translation-status --update {name}; after a commit, --diff shows later changes"]
     except NotFound as err:
         return 2, [f"error: {err}"]
     lines = diff(old, state.source.read_text(encoding="utf-8"))

@@ -59,15 +59,21 @@ def check(project: Project) -> Iterator[Problem]:
             return first - 1 + found if found else first
         if tag := TAG.search(text):
             snippet = text[tag.start():tag.start() + 40].split(">")[0] + ">"
-            yield Problem(BANNER.as_posix(), at(snippet[:12]), ID,
+            yield _at_col(lines, at(snippet[:12]), snippet[:12],
                           f"raw HTML ({snippet}) in the {lang} banner: it is shown as text; the banner takes inline"
                           " Markdown only (**bold**, [text][official-website], [text][inquiry-form])")
         yield from _links(project, lang, text, at)
         for number in contact_phone.phone_numbers(text):
             digits = "".join(ch for ch in number if ch.isdigit())
-            yield Problem(BANNER.as_posix(), at(number, digits), ID, contact_phone.MESSAGE.format(number=number))
+            yield _at_col(lines, at(number, digits), number, contact_phone.MESSAGE.format(number=number))
         for kind, item in contact_text.findings(text):
-            yield Problem(BANNER.as_posix(), at(item), ID, contact_text.message(kind, item))
+            yield _at_col(lines, at(item), item, contact_text.message(kind, item))
+
+
+def _at_col(lines: list[str], line: int, needle: str, message: str) -> Problem:
+    """A problem at `line`, at the column where `needle` starts (1 when it is written differently there)."""
+    col = lines[line - 1].find(needle) + 1 if 0 < line <= len(lines) else 0
+    return Problem(BANNER.as_posix(), line, ID, message, col=max(col, 1))
 
 
 def _links(project: Project, lang: str, text: str, at) -> Iterator[Problem]:

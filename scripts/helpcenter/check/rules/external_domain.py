@@ -38,6 +38,7 @@ def check(project: Project) -> Iterator[Problem]:
         shown = f"{host}{urls.non_ascii_note(host)}" if host else "no valid host"
         yield project.problem(
             ID, link, f"{project.label(link)} leads to {shown}, which is not {domain} or one of its subdomains;"
-                      " link only to official addresses, or (if truly needed) add an https prefix with the reason"
-                      f" to {ALLOWLIST.as_posix()}")
+                      " link only to official addresses ([公式サイト][official-website], [お問い合わせフォーム]"
+                      "[inquiry-form]); if the link is truly needed, ask an engineer to review it for"
+                      f" {ALLOWLIST.as_posix()}")
 

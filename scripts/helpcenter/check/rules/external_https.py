@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from helpcenter.check import urls
+from helpcenter.check import suggest, urls
 from helpcenter.check.model import Problem, Project
 
 ID = "external-https"
@@ -21,4 +21,6 @@ def check(project: Project) -> Iterator[Problem]:
         parsed = urls.browser_url(link.url, link.page.rel)  # `\\/host/` and `//host/` keep the page's https
         if project.is_external(link.url) and parsed is not None and parsed.protocol != "https:":
             fix = "https://" + link.url.split("//", 1)[1] if "//" in link.url else "an https:// address"
+            if link.page.source and (ref := suggest.reference(project, link.page.source.lang, fix)):
+                fix = f"the reference link {ref} (never the address itself)"
             yield project.problem(ID, link, f"{project.label(link)} is not https; write {fix}")

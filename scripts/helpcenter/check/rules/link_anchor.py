@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import unquote
 
+from helpcenter.check import suggest
 from helpcenter.check.model import Problem, Project
 
 ID = "link-anchor"
@@ -30,5 +31,6 @@ def check(project: Project) -> Iterator[Problem]:
         if fragment not in page.ids:
             where = project.target_name(page.rel, link.page.lang)
             prefix = "" if link.in_content and link.page.source else f"{project.label(link)}: "
-            yield project.problem(ID, link, f"{prefix}#{fragment} does not exist in {where}; link to one of its"
-                                            " headings by the id after it ({#id}), or fix the heading's id")
+            hint = suggest.anchor(fragment, page.ids)
+            yield project.problem(ID, link, f"{prefix}#{fragment} does not exist in {where}{hint}; link to one of"
+                                            " its headings by the id after it ({#id}), or fix the heading's id")

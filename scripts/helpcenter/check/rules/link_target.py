@@ -13,6 +13,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 
+from helpcenter.check import suggest
 from helpcenter.check.model import Problem, Project
 
 ID = "link-target"
@@ -38,7 +39,8 @@ def check(project: Project) -> Iterator[Problem]:
         elif target.endswith("/") or (project.site_dir / target).is_dir():
             message = f"{shown} points to a folder, which does not open a page offline; {fix}"
         elif not (project.site_dir / target).is_file():
-            message = f"{shown} does not exist in the built site; {fix}"
+            hint = suggest.page(project, link, target) if project.from_content(link) else ""
+            message = f"{shown} does not exist in the built site{hint}; {fix}"
         else:
             continue
         yield project.problem(ID, link, message)

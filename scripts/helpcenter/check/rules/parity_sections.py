@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from helpcenter.check import body
 from helpcenter.check.model import Problem, Project, SourcePage
 from helpcenter.front_matter import PARITY_REASON_KEY
 
@@ -22,25 +23,13 @@ DESCRIPTION = f"pages have the same number of ## sections in each language (unle
 
 _H2 = re.compile(r"^ {0,3}##(?!#)(?:[ \t]+(.*?))?[ \t#]*$")
 _ID = re.compile(r"\{[^}]*#([\w\-:.]+)[^}]*\}\s*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def sections(source: SourcePage) -> list[tuple[int, str | None]]:
     """(line, explicit id or None) of each `##` heading outside front matter and code fences."""
     found: list[tuple[int, str | None]] = []
-    fence: str | None = None
-    for no, line in enumerate(source.lines, start=1):
-        if no <= source.front.end_line:
-            continue
-        m = _FENCE.match(line)
-        if m:
-            mark = m.group(1)
-            if fence is None:
-                fence = mark
-            elif mark[0] == fence[0] and len(mark) >= len(fence):
-                fence = None
-            continue
-        if fence is None and (h := _H2.match(line)):
+    for no, line in body.lines(source):
+        if h := _H2.match(line):
             anchor = _ID.search(h.group(1) or "")
             found.append((no, anchor.group(1) if anchor else None))
     return found

@@ -1,0 +1,54 @@
+""""Did you mean …?" for a mistyped page or anchor: the closest existing name (difflib)."""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from collections.abc import Iterable
+
+from helpcenter.check.model import Link, Project
+
+
+def closest(wrong: str, names: Iterable[str], cutoff: float = 0.6) -> str | None:
+    found = difflib.get_close_matches(wrong, sorted(set(names)), n=1, cutoff=cutoff)
+    return found[0] if found else None
+
+
+def page(project: Project, link: Link, target: str) -> str:
+    """` (did you mean account.md?)`: the closest page of the link's language, as the writer would link it."""
+    source = link.page.source
+    if source is None:
+        return ""
+    pages = {s.built: s for s in project.sources if s.lang == source.lang}
+    best = closest(target, pages)
+    if best is None:
+        return ""
+    rel = posixpath.relpath(pages[best].rel, posixpath.dirname(source.rel) or ".")
+    return f" (did you mean {rel}?)"
+
+
+def anchor(fragment: str, ids: Iterable[str]) -> str:
+    """` (did you mean #email?)` among the ids a writer gives (not the template's `__` ids)."""
+    best = closest(fragment, (i for i in ids if not i.startswith("_") and "__" not in i))
+    return f" (did you mean #{best}?)" if best else ""
+
+
+REFERENCE_TEXT = {
+    "official-website": {"ja": "公式サイト", "en": "official website"},
+    "inquiry-form": {"ja": "お問い合わせフォーム", "en": "inquiry form"},
+    "help-center": {"ja": "FAQ記事", "en": "FAQ articles"},
+}
+
+
+def _same_address(a: str, b: str) -> bool:
+    def norm(u: str) -> str:
+        return u.strip().lower().split("#", 1)[0].removeprefix("https://").removeprefix("http://").rstrip("/")
+    return norm(a) == norm(b)
+
+
+def reference(project: Project, lang: str, url: str) -> str | None:
+    """The reference link a writer types instead of `url`, e.g. `[公式サイト][official-website]`."""
+    for ref, address in project.references(lang).items():
+        if ref in REFERENCE_TEXT and _same_address(url, address):
+            return f"[{REFERENCE_TEXT[ref].get(lang, REFERENCE_TEXT[ref]['en'])}][{ref}]"
+    return None

@@ -1,0 +1,106 @@
+"""The preview keeps serving on a writer's mistake and says where it is (helpcenter/check/live.py).
+
+`scripts/serve`'s command runs on a copy of the project with a half-typed
+include; then a link to a missing page and a banner switched on without its
+texts are saved while it runs. Each must print the file and line (or the
+file's problem) in the terminal, and the preview must go on rebuilding: the
+next saved text appears on the page.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from sources import copy_sources
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = "docs/ja/contact/index.md"
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(log: Path, text: str, after: int = 0, timeout: float = 600) -> str:
+    """The log from `after` once it holds `text`."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        seen = log.read_text(encoding="utf-8", errors="replace")[after:]
+        if text in seen:
+            return seen
+        time.sleep(0.5)
+    raise AssertionError(f"{text!r} not printed within {timeout} s:\n{log.read_text(errors='replace')[after:]}")
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + text + "\n", encoding="utf-8")
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return max(no for no, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in text)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    root = copy_sources(tmp_path_factory.mktemp("live") / "p", link_scripts=True).parent
+    _append(root / PAGE, '--8<-- "ja/never-se"')
+    port, log = _port(), root.parent / "serve.log"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+    serve = (ROOT / "scripts" / "serve").read_text(encoding="utf-8")
+    assert "--no-strict" in serve  # the command below is scripts/serve's
+    with log.open("w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr",
+                                 f"127.0.0.1:{port}"], cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait(log, "Serving on")
+        yield root, port, log
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def _get(port: int, path: str) -> str:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=60) as response:
+        return response.read().decode("utf-8")
+
+
+def test_half_typed_include_is_named_and_the_page_served(served):
+    root, port, log = served
+    line = _line_of(root / PAGE, "never-se")
+    text = log.read_text(encoding="utf-8")
+    assert f"'ja/contact/index.md': line {line}: --8<-- \"ja/never-se\" names no file" in text, text
+    assert "お問い合わせ" in _get(port, "contact/index.html")
+
+
+def test_broken_link_and_broken_banner_keep_the_preview_rebuilding(served):
+    root, port, log = served
+    start = len(log.read_text(encoding="utf-8", errors="replace"))
+    _append(root / PAGE, "[よくある質問](../no-such-page.md)")
+    banner = root / "data" / "banner.yml"
+    banner.write_text("enabled: true\nlevel: warning\ntext: {}\n", encoding="utf-8")
+    line = _line_of(root / PAGE, "no-such-page")
+    seen = _wait(log, f"docs/ja/contact/index.md:{line}: ", start)
+    assert "no-such-page.md" in seen
+    _wait(log, "the preview shows no banner until this is fixed", start)
+    _append(root / PAGE, "保存した文が表示されます。")
+    end = time.monotonic() + 600
+    while "保存した文が表示されます。" not in _get(port, "contact/index.html"):
+        assert time.monotonic() < end, log.read_text(errors="replace")[start:]
+        time.sleep(1)
+    assert "appear stuck" not in log.read_text(encoding="utf-8", errors="replace")
+
+
+def test_informational_plugin_lines_are_not_printed(served):
+    _, _, log = served
+    text = log.read_text(encoding="utf-8", errors="replace")
+    assert "mkdocs_static_i18n" not in text and "git_revision_date" not in text, text
