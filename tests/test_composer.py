@@ -1039,8 +1039,10 @@ def test_composer_pages_follow_the_page_rules():
     for lang, text in pages.items():
         front = re.match(r"---\n(.*?)\n---\n", text, re.S).group(1)
         keys = [line.split(":")[0] for line in front.splitlines()]
-        # source_hash: the translation-status record that English pages carry (scripts/translation-status)
-        assert keys == ["title", "description"] + (["source_hash"] if lang == "en" and "source_hash" in keys else [])
+        # source_hash: the translation-status record that English pages carry (scripts/translation-status);
+        # keywords: the words customers use for the page's topic, for search (CONTRIBUTING.md)
+        assert [k for k in keys if k not in ("source_hash", "keywords")] == ["title", "description"]
+        assert ("source_hash" in keys) == (lang == "en") and "keywords" in keys
         assert not re.search(r"<script|\son[a-z]+\s*=|javascript:", text, re.I)
         assert "support@bitbank.cc" not in re.sub(r"\[support@bitbank\.cc\]\[support-email\]", "", text)
         found = re.findall(r"^(#{2,6}) .+?(\{#[a-z0-9-]+\})?$", text, re.M)
