@@ -16,3 +16,10 @@ def test_every_rule_has_a_row_with_its_fix(rule):
     row = re.search(rf"(?m)^\| `{re.escape(rule.ID)}` \|(?P<enforces>[^|]+)\|(?P<fix>.+)\|$", text)
     assert row, f"CONTRIBUTING.md has no table row for {rule.ID}"
     assert len(row["fix"].strip()) > 10, row[0]
+
+
+def test_the_facts_writers_read_are_the_teams_facts():
+    """CONTRIBUTING points writers to contributing/content-facts.md: a copy of the team's file, kept equal."""
+    copy = (ROOT / "contributing" / "content-facts.md").read_text(encoding="utf-8")
+    team = (ROOT.parent / "shared" / "content-facts.md").read_text(encoding="utf-8")
+    assert copy == team, "contributing/content-facts.md differs from ../shared/content-facts.md: copy it again"
