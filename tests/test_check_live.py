@@ -1,4 +1,4 @@
-"""The preview keeps serving on a writer's mistake and says where it is (helpcenter/check/live.py).
+"""The preview keeps serving on a writer's mistake and says where it is (helpcenter/build/live_preview.py).
 
 `scripts/serve`'s command runs on a copy of the project with a half-typed
 include; then a link to a missing page and a banner switched on without its

@@ -17,8 +17,15 @@ from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from helpcenter import postbuild  # noqa: E402
-from helpcenter.build import banner, front_matter_text, guard_lexicon, navigation, official_links, published_files  # noqa: E402
-from helpcenter.check import live  # noqa: E402
+from helpcenter.build import (  # noqa: E402
+    banner,
+    front_matter_text,
+    guard_lexicon,
+    live_preview,
+    navigation,
+    official_links,
+    published_files,
+)
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, ROOT, language_prefix  # noqa: E402
 from helpcenter.writing import translation  # noqa: E402
 
@@ -31,7 +38,7 @@ def on_startup(command, dirty, **_):
     global _command
     _command = command
     if command == "serve":
-        live.quiet()
+        live_preview.quiet()
 
 
 def on_pre_build(config, **_):
@@ -51,14 +58,14 @@ def on_config(config, **_):
     except banner.BannerError as err:
         if _command != "serve":
             raise ConfigurationError(str(err)) from err
-        log.warning(f"{err}; the preview shows no banner until this is fixed")  # keep serving (check/live.py)
+        log.warning(f"{err}; the preview shows no banner until this is fixed")  # keep serving (build/live_preview.py)
         config.extra["hc_banner"] = {"enabled": False}
     if str(path) not in config.watch:  # `scripts/serve` rebuilds when writers flip it
         config.watch.append(str(path))
     _snippet_paths(config)
     if _command == "serve":
-        live.tolerate_missing_snippets(config.mdx_configs)
-        live.name_lines(Path(config.docs_dir), Path(config.config_file_path).parent)
+        live_preview.tolerate_missing_snippets(config.mdx_configs)
+        live_preview.name_lines(Path(config.docs_dir), Path(config.config_file_path).parent)
     lexicon = Path(config.config_file_path).parent / "data" / "composer" / "guard-labels.yml"
     if not lexicon.exists():  # a generated config elsewhere (the benchmark's): the repository's labels
         lexicon = guard_lexicon.LEXICON_YML
@@ -144,7 +151,7 @@ def on_page_markdown(markdown, page, config, files, **_):
     front_matter_text.neutralize(page.meta, page.file.src_path, page.file.abs_src_path, log.warning)
     if _command == "serve" and (snippets := config.mdx_configs.get("pymdownx.snippets")):
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
-        for line, message in live.missing_snippets(source, snippets.get("base_path") or []):
+        for line, message in live_preview.missing_snippets(source, snippets.get("base_path") or []):
             log.warning(f"Doc file '{page.file.src_path}': line {line}: {message}")
     markdown = translation.on_page_markdown(markdown, page, config)
     lang = getattr(page.file, "locale", None) or config.theme.get("language", "ja")
