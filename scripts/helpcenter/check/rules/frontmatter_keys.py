@@ -6,9 +6,9 @@ allowed keys live in helpcenter/front_matter.py (ALLOWED_KEYS).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
+from helpcenter.check import suggest
 from helpcenter.check.model import Problem, Project
 from helpcenter.front_matter import ALLOWED_KEYS
 
@@ -21,8 +21,8 @@ def check(project: Project) -> Iterator[Problem]:
         for key in source.front.data:
             if key in ALLOWED_KEYS:
                 continue
-            close = difflib.get_close_matches(key, list(ALLOWED_KEYS), n=1)
-            hint = f"did you mean `{close[0]}`? " if close else ""
+            close = suggest.closest(key, ALLOWED_KEYS)
+            hint = f"did you mean `{close}`? " if close else ""
             yield Problem(source.display, source.front.key_lines.get(key, 1), ID,
                           f"unknown front matter key `{key}`; {hint}allowed keys: {', '.join(ALLOWED_KEYS)}"
                           " (for a new key, ask an engineer)")

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from helpcenter.check import body
 from helpcenter.check.model import Problem, Project
 
 ID = "never-send-prose"
@@ -28,7 +29,6 @@ SECRETS = {  # how a sentence names each item of never-send.md, in the list's or
 }
 LIST_LINK = {"ja": "[誰にも教えてはいけない情報](…/security.md#never-share)",
              "en": "[What you must never share](…/security.md#never-share)"}
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def named(lang: str, text: str) -> list[int]:
@@ -39,11 +39,8 @@ def named(lang: str, text: str) -> list[int]:
 def check(project: Project) -> Iterator[Problem]:
     yield from _unknown_items(project.root)
     for source in project.sources:
-        fenced = False
-        for no, line in enumerate(source.lines, 1):
-            if _FENCE.match(line):
-                fenced = not fenced
-            if fenced or no <= source.front.end_line or line.lstrip().startswith(("--8<--", "<")):
+        for no, line in body.lines(source):
+            if line.lstrip().startswith(("--8<--", "<")):
                 continue
             found = named(source.lang, line)
             if len(found) >= MINIMUM:
