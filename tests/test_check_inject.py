@@ -1,15 +1,19 @@
 """Inject each fault the issue lists into a copy of the real project, build, check.
 
-Every fault gets its own copy (mkdocs.yml, docs/, overrides/, data/; scripts/ linked),
-and `python -m helpcenter.check --config COPY/mkdocs.yml` builds and checks it, exactly as
-`scripts/check` does. The copies run in parallel. A fault must make the check exit 1 and
-add a problem at the expected file and line (found in the edited file, not hard-coded) and
-nothing outside its expected rules, compared with an untouched copy (so the tests stay
-meaningful while the real docs still have problems of their own).
+The copies (mkdocs.yml, docs/, overrides/, data/; scripts/ linked) are checked by
+`python -m helpcenter.check --config COPY/mkdocs.yml`, which builds and checks them exactly
+as `scripts/check` does, in parallel. Each check is a full build, so the faults share one
+copy: each is judged by the problems on the lines it wrote (found by diffing the files
+around its edit, not hard-coded), and the shared copy may have no problem elsewhere. The
+few faults whose problems land away from their lines get a copy each. A fault must add an
+error at the expected file and line and nothing outside its expected rules, compared with
+an untouched copy (so the tests stay meaningful while the real docs have problems of their
+own); the harmless changes, in one more copy, must add nothing at all.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import subprocess
@@ -21,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from helpcenter.check import plain
 from sources import copy_sources
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +56,9 @@ def append(rel: str, text: str) -> Callable[[Path], None]:
 
 
 def front_matter(rel: str, block: str, body: str = "") -> Callable[[Path], None]:
-    """Replace the page's front matter (whatever it is now) with `block`."""
+    """Replace the page's front matter (whatever it is now) with `block` (GOOD_DESCRIPTION made the page's own)."""
+    block = block.replace(GOOD_DESCRIPTION, f"{GOOD_DESCRIPTION[:-1]} ({Path(rel).stem}).")
+
     def run(root: Path) -> None:
         path = root / rel
         text = path.read_text(encoding="utf-8")
@@ -222,6 +229,15 @@ HARMLESS = {
 }
 
 
+SOLO = {  # faults whose problems land away from the lines they edit: each is judged in a copy of its own
+    "broken-navigation",  # at a built page
+    "missing-translation",  # wherever the deleted page was linked from
+    "answer-loses-link",  # at the other language's line
+} | CONFLICTING
+BATCH = "all-at-once"
+Zone = dict[str, set[int]]  # path -> lines a fault wrote
+
+
 def _copy(target: Path) -> Path:
     return copy_sources(target, link_scripts=True).parent
 
@@ -233,39 +249,105 @@ def _check(root: Path) -> tuple[int, list[str], str]:
     return done.returncode, done.stdout.splitlines(), done.stderr
 
 
+def _texts(root: Path) -> dict[str, list[str]]:
+    files = [root / "mkdocs.yml", *(p for d in ("docs", "data") for p in (root / d).rglob("*") if p.is_file())]
+    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8", errors="replace").splitlines()
+            for p in files}
+
+
+def _shift(lines: set[int], ops: list[tuple[str, int, int, int, int]], where: str) -> set[int]:
+    """Where `lines` (1-based) are after an edit made of difflib `ops`; an edit may not rewrite them."""
+    moved = set()
+    for tag, i1, i2, j1, _ in ops:
+        inside = {no for no in lines if i1 < no <= i2}
+        assert tag == "equal" or not inside, f"{where} rewrites lines an earlier fault wrote: give it a copy"
+        moved |= {no - i1 + j1 for no in inside}
+    return moved
+
+
+def _apply(root: Path, edits: dict[str, Callable[[Path], None]]) -> dict[str, Zone]:
+    """Apply the edits in turn and return the lines each one wrote, where they are once all are applied."""
+    zones: dict[str, Zone] = {}
+    for name, edit in edits.items():
+        before = _texts(root)
+        edit(root)
+        after = _texts(root)
+        zones[name] = {}
+        for rel in set(before) | set(after):
+            old, new = before.get(rel, []), after.get(rel, [])
+            if old == new:
+                continue
+            ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+            for earlier in zones.values():
+                if rel in earlier:
+                    earlier[rel] = _shift(earlier[rel], ops, f"{name} ({rel})")
+            wrote = {no + 1 for tag, _, _, j1, j2 in ops if tag != "equal" for no in range(j1, j2)}
+            if wrote and min(wrote) <= _front_matter_end(new):
+                wrote.add(1)  # a key the front matter lacks is reported at its first line
+            zones[name][rel] = wrote
+    return zones
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """The line of the `---` that closes a page's front matter (0 when it has none)."""
+    if not lines or lines[0] != "---":
+        return 0
+    return next((no for no, text in enumerate(lines[1:], start=2) if text == "---"), 0)
+
+
 @pytest.fixture(scope="module")
 def results(tmp_path_factory) -> dict[str, tuple[int, list[str], str, Path]]:
-    """Baseline, each fault and each harmless change, built and checked in parallel."""
+    """The untouched project, the faults at once, each SOLO fault alone, the harmless changes at once, in parallel.
+
+    Each check is a full build (about ten seconds), so the faults share one copy and each
+    is judged by the problems on the lines it wrote (`zones`), as the writer's loop is in
+    test_check_loop.
+    """
     base = tmp_path_factory.mktemp("inject")
-    edits: dict[str, Callable[[Path], None] | None] = {"baseline": None}
-    edits |= {f.id: f.edit for f in FAULTS} | HARMLESS
-    edits["all-at-once"] = lambda root: [f.edit(root) for f in FAULTS if f.id not in CONFLICTING]
-    roots = {}
-    for name, edit in edits.items():
+    batches: dict[str, dict[str, Callable[[Path], None]]] = {
+        "baseline": {},
+        BATCH: {f.id: f.edit for f in FAULTS if f.id not in SOLO},
+        "harmless": dict(HARMLESS),
+    } | {f.id: {f.id: f.edit} for f in FAULTS if f.id in SOLO}
+    roots, zones = {}, {}
+    for name, edits in batches.items():
         roots[name] = _copy(base / name)
-        if edit is not None:
-            edit(roots[name])
+        zones |= _apply(roots[name], edits)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         done = dict(zip(roots, pool.map(_check, roots.values()), strict=True))
-    return {name: (*done[name], roots[name]) for name in roots}
+    out = {name: (*done[name], roots[name]) for name in roots}
+    out |= {f.id: out[BATCH] for f in FAULTS if f.id not in SOLO}
+    out |= dict.fromkeys(HARMLESS, out["harmless"])
+    out["zones"] = zones
+    return out
 
 
 def _new_problems(results, name: str) -> list[re.Match[str]]:
+    """The problems `name`'s copy has and the untouched one has not; for a shared copy, those on `name`'s lines."""
     baseline = set(results["baseline"][1])
+    zone = None if name in SOLO else results["zones"].get(name)  # None: the whole copy is this case's
     found = []
     for line in results[name][1]:
         if line not in baseline:
-            m = LINE.match(line)
-            assert m, f"not in path:line: rule: message form: {line!r}"
-            found.append(m)
+            m = plain.PATTERN.match(line)
+            assert m, f"not in path:line:col: rule: message form: {line!r}"
+            if zone is None or int(m["line"]) in zone.get(m["path"], ()):
+                found.append(m)
     return found
 
 
-def _line_of(path: Path, needle: str) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    hits = [no for no, line in enumerate(lines, start=1) if needle in line]
+def _line_of(path: Path, needle: str, lines: set[int] | None = None) -> int:
+    """The last line with `needle` (faults are appended), among `lines` when given."""
+    text = path.read_text(encoding="utf-8").splitlines()
+    hits = [no for no, line in enumerate(text, start=1) if needle in line and (lines is None or no in lines)]
     assert hits, f"{needle!r} not in {path}"
-    return hits[-1]  # faults are appended, so the last occurrence is the injected one
+    return hits[-1]
+
+
+def _fault_line(results, fault: Fault) -> int:
+    root = results[fault.id][3]
+    return _line_of(root / fault.path, fault.needle,
+                    None if fault.id in SOLO else results["zones"][fault.id].get(fault.path, set()))
 
 
 def test_baseline_runs(results):
@@ -276,24 +358,34 @@ def test_baseline_runs(results):
 
 @pytest.mark.parametrize("fault", FAULTS, ids=lambda f: f.id)
 def test_injected_fault_is_reported(results, fault: Fault):
+    """The fault's problem, an error at its file and line, and no other problem on the lines it wrote."""
     code, lines, stderr, root = results[fault.id]
     assert code == 1, f"exit {code}\n{stderr}"
     new = _new_problems(results, fault.id)
     ours = [m for m in new if m["rule"] == fault.rule and (fault.path is None or m["path"] == fault.path)]
     assert ours, "expected a " + fault.rule + " problem; new problems:\n" + "\n".join(m[0] for m in new)
     if fault.needle is not None:
-        expected = _line_of(root / fault.path, fault.needle)
-        assert expected in {int(m["line"]) for m in ours}, "\n".join(m[0] for m in ours)
+        assert _fault_line(results, fault) in {int(m["line"]) for m in ours}, "\n".join(m[0] for m in ours)
     if fault.message is not None:
         assert any(fault.message in m["message"] for m in ours), "\n".join(m[0] for m in ours)
     stray = [m[0] for m in new if m["rule"] not in {fault.rule} | fault.also]
     assert not stray, "unexpected problems:\n" + "\n".join(stray)
+    warnings = [m[0] for m in new if m["severity"]]
+    assert not warnings, "a fault is an error, never a warning:\n" + "\n".join(warnings)
+
+
+def test_the_shared_copy_has_no_problem_away_from_the_faults_lines(results):
+    """What the faults at once set off is on the lines they wrote: so judging each by its lines misses nothing."""
+    written = {(rel, no) for name, zone in results["zones"].items() if name not in SOLO and name not in HARMLESS
+               for rel, nos in zone.items() for no in nos}
+    away = [m[0] for m in _new_problems(results, BATCH) if (m["path"], int(m["line"])) not in written]
+    assert not away, "\n".join(away)
 
 
 def test_issue_example_format(results):
     """The issue's own example, to the letter, up to the fix hint after the semicolon."""
-    _, lines, _, root = results["missing-anchor"]
-    line = _line_of(root / EN, "(#email-support)")
+    _, lines, _, _ = results["missing-anchor"]
+    line = _fault_line(results, next(f for f in FAULTS if f.id == "missing-anchor"))
     prefix = f"{EN}:{line}: link-anchor: #email-support does not exist in contact/index.md"
     assert any(_no_col(text).startswith(prefix) for text in lines), "\n".join(lines)
 
@@ -314,26 +406,27 @@ def test_broken_navigation_is_reported_once_against_a_built_page(results):
 
 
 def test_all_faults_at_once_are_all_reported(results):
-    """One run reports every problem, not just the first."""
-    code, _, stderr, root = results["all-at-once"]
+    """One run reports every problem, not just the first (every fault but those that need a copy of their own)."""
+    code, _, stderr, root = results[BATCH]
     assert code == 1, stderr
-    new = _new_problems(results, "all-at-once")
+    new = _new_problems(results, BATCH)
     missing = []
     for fault in FAULTS:
-        if fault.id in CONFLICTING:
+        if fault.id in SOLO:
             continue
         ours = [m for m in new if m["rule"] == fault.rule and (fault.path is None or m["path"] == fault.path)]
         if fault.needle is not None:
-            line = _line_of(root / fault.path, fault.needle)
-            ours = [m for m in ours if int(m["line"]) == line]
+            ours = [m for m in ours if int(m["line"]) == _fault_line(results, fault)]
         if not ours:
             missing.append(fault.id)
+    assert len(FAULTS) - len(SOLO) >= 30
     assert not missing, "not reported: " + ", ".join(missing) + "\n" + "\n".join(m[0] for m in new)
 
 
 @pytest.mark.parametrize("name", list(HARMLESS))
 def test_harmless_change_adds_no_problem(results, name: str):
-    new = _new_problems(results, name)
+    """Nothing on the lines the change wrote, and nothing anywhere in the copy that holds the harmless changes."""
+    new = _new_problems(results, name) + _new_problems(results, "harmless")
     assert not new, "\n".join(m[0] for m in new)
 
 
@@ -352,7 +445,7 @@ def test_per_answer_parity_names_the_twin_answer(results):
 def test_parity_fact_names_the_twin_section_line(results):
     """The issue's form: file:line of the one-sided fact, and the line of the same section in the twin."""
     _, lines, _, root = results["fact-danger"]
-    line = _line_of(root / JA, "!!! danger")
+    line = _fault_line(results, next(f for f in FAULTS if f.id == "fact-danger"))
     twin = _line_of(root / EN, "{#after-sending}")
     expected = (f"{JA}:{line}: parity-facts: a `danger` admonition in #after-sending is here but not in {EN}"
                 f" (twin: {EN}:{twin})")
