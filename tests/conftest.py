@@ -82,10 +82,13 @@ def _once_per_run(target: Path, make) -> Path:
     return target
 
 
+SITE_LOG = ARTEFACTS / "site.log"  # what the shared build printed
+
+
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     """The real site, built strictly once per test run (shared by the workers; never change it: copy it)."""
-    return _once_per_run(ARTEFACTS / "site", build_site)
+    return _once_per_run(ARTEFACTS / "site", lambda target: build_site(target, log=SITE_LOG))
 
 
 @pytest.fixture(scope="session")

@@ -378,7 +378,7 @@ def stock_offline_search_works(browser: Any, file_url: str, initializer: str | N
         return bool(got["links"])
 
 
-def page_weight(browser: Any, site: Site, path: str) -> dict[str, Any]:
+def page_weight(browser: Any, site: Site, path: str, quiet: float = 1.5) -> dict[str, Any]:
     """Bytes and requests of one page load with a cold cache, as the server sent them: the
     page itself, before the offline worker keeps the language (postbuild/README.md: offline cache size)."""
     context = browser.new_context(service_workers="block")
@@ -386,7 +386,7 @@ def page_weight(browser: Any, site: Site, path: str) -> dict[str, Any]:
         page = context.new_page()
         site.log.clear()
         page.goto(site.url + path, wait_until="load")
-        site.wait_quiet(quiet=1.5)
+        site.wait_quiet(quiet=quiet)
         served = list(site.log)
     finally:
         context.close()

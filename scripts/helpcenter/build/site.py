@@ -17,14 +17,21 @@ from helpcenter.postbuild import offline_download
 from helpcenter.postbuild.offline_download import ZIP_NAME
 
 
-def build_site(site_dir: Path = SITE, config: Path = MKDOCS_YML, strict: bool = True) -> None:
-    """Run `mkdocs build --strict`; a warning fails the build (`strict=False`: tests of what a fault publishes)."""
+def build_site(site_dir: Path = SITE, config: Path = MKDOCS_YML, strict: bool = True, log: Path | None = None) -> None:
+    """Run `mkdocs build --strict`; a warning fails the build (`strict=False`: tests of what a fault publishes).
+
+    `log`: MkDocs' messages go to this file as well as to stderr (the tests read the shared build's).
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"), env.get("PYTHONPATH")]))
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",
            "--config-file", str(config),
            "--site-dir", str(site_dir)]
-    subprocess.run(cmd, check=True, env=env, cwd=ROOT)
+    done = subprocess.run(cmd, env=env, cwd=ROOT, stderr=subprocess.PIPE if log else None, text=True)
+    if log:
+        log.write_text(done.stderr, encoding="utf-8")
+        sys.stderr.write(done.stderr)
+    done.check_returncode()
 
 
 def write_offline_zip(site_dir: Path = SITE, dist_dir: Path = DIST) -> Path:
