@@ -4,9 +4,13 @@ Browser tests never skip: if Chromium is missing the run fails and says how
 to install it (scripts/test installs it when run as root).
 
 The suite runs in parallel (pytest-xdist, `scripts/test`): each worker has its
-own Chromium and loopback server, and the workers share one build of the site
-and one offline zip per run (`_once_per_run`); figures measured in the workers
-are gathered and printed by the controller.
+own Chromium and loopback server, and the workers share one build of the site,
+one offline zip and one run of scripts/check on it per run (`_once_per_run`);
+figures measured in the workers are gathered and printed by the controller.
+`--dist loadscope` keeps a module's tests on one worker, so that a
+module-scoped fixture (a copy of the project built and checked, hundreds of
+queries typed) is made once, not once per worker. (`--dist loadgroup` would
+choose per test, but pytest 9 ignores the node ids xdist 3.8 rewrites for it.)
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -89,6 +95,42 @@ SITE_LOG = ARTEFACTS / "site.log"  # what the shared build printed
 def site_dir() -> Path:
     """The real site, built strictly once per test run (shared by the workers; never change it: copy it)."""
     return _once_per_run(ARTEFACTS / "site", lambda target: build_site(target, log=SITE_LOG))
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _run_real_check(site_dir: Path, fmt: str) -> CheckRun:
+    """`scripts/check --prose --format FMT` on the real project and its shared build, once per run and format."""
+    def make(target: Path) -> None:
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+        env.pop("GITHUB_ACTIONS", None)
+        done = subprocess.run([sys.executable, "-m", "helpcenter.check", "--prose", "--format", fmt,
+                               "--site-dir", str(site_dir)], cwd=ROOT, env=env, capture_output=True, text=True,
+                              timeout=600)
+        target.mkdir()
+        for name in ("returncode", "stdout", "stderr"):
+            (target / name).write_text(str(getattr(done, name)), encoding="utf-8")
+
+    out = _once_per_run(ARTEFACTS / f"real-check-{fmt}", make)
+    return CheckRun(int((out / "returncode").read_text()), (out / "stdout").read_text(encoding="utf-8"),
+                    (out / "stderr").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def real_check(site_dir: Path) -> CheckRun:
+    """What scripts/check says about the real project (plain lines): what fault tests subtract from a copy's."""
+    return _run_real_check(site_dir, "plain")
+
+
+@pytest.fixture(scope="session")
+def real_check_github(site_dir: Path) -> CheckRun:
+    """The same as GitHub annotations."""
+    return _run_real_check(site_dir, "github")
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,9 @@
 One copy of the real project gets one fault of each family the issue lists
 (link, anchor, parity, contact policy, front matter, raw HTML, prose,
 Markdown lint, spelling; translation freshness too), each at its own line;
-an untouched copy is the baseline. Both are checked as `scripts/check` checks
-them (site rules and writers' checks) with `--format github`. Every fault
+what the check says about the real project is the baseline. Both are
+checked as `scripts/check` checks them (site rules and writers' checks) with
+`--format github`. Every fault
 must add exactly one annotation, at its file and line, titled with its rule,
 and nothing else may be added.
 """
@@ -16,12 +17,12 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from conftest import CheckRun
 from helpcenter.check import github
 from helpcenter.check.model import Problem
 from helpcenter.writing import translation
@@ -90,16 +91,14 @@ def _check(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory) -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
-    base = tmp_path_factory.mktemp("github")
-    roots = {name: copy_sources(base / name, link_scripts=True).parent for name in ("baseline", "faults")}
+def runs(tmp_path_factory, real_check_github) -> dict[str, tuple[subprocess.CompletedProcess | CheckRun, Path]]:
+    """The faults' copy checked as GitHub annotations; the baseline is the real project's (`real_check_github`)."""
+    root = copy_sources(tmp_path_factory.mktemp("github") / "faults", link_scripts=True).parent
     for fault in FAULTS:
-        fault.edit(roots["faults"])
+        fault.edit(root)
     # The prose fault changes a Japanese page: its translator records it, so that it is one annotation.
-    translation.update(roots["faults"] / EN, roots["faults"] / "docs")
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        done = dict(zip(roots, pool.map(lambda r: _check(r, "--format", "github"), roots.values()), strict=True))
-    return {name: (done[name], roots[name]) for name in roots}
+    translation.update(root / EN, root / "docs")
+    return {"faults": (_check(root, "--format", "github"), root), "baseline": (real_check_github, ROOT)}
 
 
 def _line_of(path: Path, needle: str) -> int:

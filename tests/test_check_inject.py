@@ -7,8 +7,8 @@ copy: each is judged by the problems on the lines it wrote (found by diffing the
 around its edit, not hard-coded), and the shared copy may have no problem elsewhere. The
 few faults whose problems land away from their lines get a copy each. A fault must add an
 error at the expected file and line and nothing outside its expected rules, compared with
-an untouched copy (so the tests stay meaningful while the real docs have problems of their
-own); the harmless changes, in one more copy, must add nothing at all.
+what the check says about the real project (so the tests stay meaningful while the real docs
+have problems of their own); the harmless changes, in one more copy, must add nothing at all.
 """
 
 from __future__ import annotations
@@ -296,8 +296,9 @@ def _front_matter_end(lines: list[str]) -> int:
 
 
 @pytest.fixture(scope="module")
-def results(tmp_path_factory) -> dict[str, tuple[int, list[str], str, Path]]:
-    """The untouched project, the faults at once, each SOLO fault alone, the harmless changes at once, in parallel.
+def results(tmp_path_factory, real_check) -> dict[str, tuple[int, list[str], str, Path]]:
+    """The faults at once, each SOLO fault alone, the harmless changes at once, checked in parallel; the baseline
+    is what scripts/check says about the real project (`real_check`, on the build the tests share).
 
     Each check is a full build (about ten seconds), so the faults share one copy and each
     is judged by the problems on the lines it wrote (`zones`), as the writer's loop is in
@@ -305,7 +306,6 @@ def results(tmp_path_factory) -> dict[str, tuple[int, list[str], str, Path]]:
     """
     base = tmp_path_factory.mktemp("inject")
     batches: dict[str, dict[str, Callable[[Path], None]]] = {
-        "baseline": {},
         BATCH: {f.id: f.edit for f in FAULTS if f.id not in SOLO},
         "harmless": dict(HARMLESS),
     } | {f.id: {f.id: f.edit} for f in FAULTS if f.id in SOLO}
@@ -316,6 +316,7 @@ def results(tmp_path_factory) -> dict[str, tuple[int, list[str], str, Path]]:
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         done = dict(zip(roots, pool.map(_check, roots.values()), strict=True))
     out = {name: (*done[name], roots[name]) for name in roots}
+    out["baseline"] = (real_check.returncode, real_check.stdout.splitlines(), real_check.stderr, ROOT)
     out |= {f.id: out[BATCH] for f in FAULTS if f.id not in SOLO}
     out |= dict.fromkeys(HARMLESS, out["harmless"])
     out["zones"] = zones
@@ -323,7 +324,7 @@ def results(tmp_path_factory) -> dict[str, tuple[int, list[str], str, Path]]:
 
 
 def _new_problems(results, name: str) -> list[re.Match[str]]:
-    """The problems `name`'s copy has and the untouched one has not; for a shared copy, those on `name`'s lines."""
+    """The problems `name`'s copy has and the real project has not; for a shared copy, those on `name`'s lines."""
     baseline = set(results["baseline"][1])
     zone = None if name in SOLO else results["zones"].get(name)  # None: the whole copy is this case's
     found = []

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CheckRun
+from helpcenter.build.site import build_site
 from helpcenter.check import plain
 from helpcenter.writing import translation
 from sources import copy_sources
@@ -123,16 +125,26 @@ def _inject(root: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory) -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
+def runs(tmp_path_factory, real_check) -> dict[str, tuple[subprocess.CompletedProcess | CheckRun, Path]]:
+    """The mistakes' copy built once and checked in both formats; the twin's copy checked for one file.
+
+    None of the mistakes is a build warning, so the two formats check the same build (`--site-dir`).
+    """
     base = tmp_path_factory.mktemp("loop")
-    roots = {name: copy_sources(base / name, link_scripts=True).parent for name in ("baseline", "mistakes", "twin")}
+    roots = {name: copy_sources(base / name, link_scripts=True).parent for name in ("mistakes", "twin")}
     _inject(roots["mistakes"])
     _append(roots["twin"], TWIN, TWIN_SECTION)
-    jobs = {"baseline": ("baseline", ()), "plain": ("mistakes", ()), "github": ("mistakes", ("--format", "github")),
-            "twin": ("twin", (TWIN,))}
     with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {name: pool.submit(_check, roots[root], *args) for name, (root, args) in jobs.items()}
-        return {name: (f.result(), roots[jobs[name][0]]) for name, f in futures.items()}
+        twin = pool.submit(_check, roots["twin"], TWIN)
+        built = base / "mistakes-site"
+        build_site(built, roots["mistakes"] / "mkdocs.yml", strict=False)
+        jobs = {"plain": (), "github": ("--format", "github")}
+        futures = {name: pool.submit(_check, roots["mistakes"], "--site-dir", str(built), *args)
+                   for name, args in jobs.items()}
+        out = {name: (f.result(), roots["mistakes"]) for name, f in futures.items()}
+        out["twin"] = (twin.result(), roots["twin"])
+    out["baseline"] = (real_check, ROOT)
+    return out
 
 
 def _found(runs, output: str) -> list[dict[str, str]]:
