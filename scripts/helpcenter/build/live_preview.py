@@ -138,7 +138,7 @@ _ARTICLE = re.compile(r"<article\b[^>]*>")
 def problems_box(problems: list[tuple[str, int, str]], lang: str) -> str:
     """The box: escaped `file:line: message` lines under a title in the page's language."""
     items = "".join(f"<li><code>{html.escape(f'{path}:{line}:')}</code> {html.escape(message)}</li>"
-                    for path, line, message in problems)
+                    for path, line, message in sorted(problems, key=lambda p: p[:2]))  # in reading order
     title = html.escape(TITLE.get(lang, TITLE["en"]))
     return (f'<div class="admonition failure hc-preview-problems" role="note">'
             f'<p class="admonition-title">{title}</p><ul>{items}</ul></div>')
