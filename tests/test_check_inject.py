@@ -117,7 +117,7 @@ FAULTS = [
     Fault("missing-anchor", append(EN, "See [email support](#email-support)."), "link-anchor", EN,
           "(#email-support)", message="#email-support does not exist in contact/index.md"),
     Fault("missing-anchor-other-page", append(JA, "[手数料](../faq.md#no-such-question)"), "link-anchor", JA,
-          "no-such-question", message="#no-such-question does not exist in faq.md", also={"parity-facts"}),
+          "no-such-question", message="#no-such-question は faq.md にありません", also={"parity-facts"}),
     Fault("missing-image", append(EN, "![Diagram](diagram.png)"), "link-image", EN, "diagram.png"),
     Fault("unresolved-reference", append(JA, "[フォーム][inquiry_form]から"), "link-reference", JA, "[inquiry_form]"),
     Fault("broken-navigation", add_nav_entry, "link-target", None, also={"build-warning"},
@@ -141,26 +141,26 @@ FAULTS = [
     # parity-facts per section: each FAQ answer is compared on its own
     Fault("answer-loses-link", replace(EN_FAQ, UNLINKED, UNLINKED.replace(
         "Follow [If you suspect unauthorized access](troubles/account.md#unauthorized-access)", "Act on it")),
-          "parity-facts", JA_FAQ, message="link 'troubles/account.md' in #faq-trade-history-wrong"),
+          "parity-facts", JA_FAQ, message="#faq-trade-history-wrong のリンク「troubles/account.md」"),
     Fault("number-in-another-answer", lambda root: (
         after_heading(JA_FAQ, "faq-reply-time", "目安は48時間です。")(root),
         after_heading(EN_FAQ, "faq-inquiry-number", "Allow 48 hours.")(root)),
-          "parity-facts", JA_FAQ, "目安は48時間です。", message="number '48' in #faq-reply-time"),
+          "parity-facts", JA_FAQ, "目安は48時間です。", message="#faq-reply-time の数値「48」"),
     # official addresses in prose come from extra.official; a placeholder naming nothing stops the build
     Fault("unknown-placeholder", append(JA, "電話：`{{ official.phone }}`"), "build-warning", JA,
-          "{{ official.phone }}", message="names nothing in extra.official"),
+          "{{ official.phone }}", message="は mkdocs.yml の extra.official にありません"),
     # parity-facts: a hard fact on one side only, reported at its line with the twin's line
     Fault("fact-number", append(EN, "Replies usually take 48 hours."), "parity-facts", EN, "48 hours",
           message="number '48' in #after-sending is here but not in docs/ja/contact/index.md"
                   " (twin: docs/ja/contact/index.md:"),
     Fault("fact-full-width-number", append(JA, "回答まで７２時間ほどかかります。"), "parity-facts", JA, "７２時間",
-          message="number '72'"),
+          message="数値「72」"),
     Fault("fact-danger", append(JA, '!!! danger "ご注意ください"\n\n    本文です。'), "parity-facts", JA, "!!! danger",
-          message="a `danger` admonition in #after-sending is here but not in docs/en/contact/index.md"),
+          message="#after-sending の `danger` の注記が、ここにはありますが docs/en/contact/index.md にはありません"),
     Fault("fact-link", append(EN, "See [First steps](../first-response.md#status-page)."), "parity-facts", EN,
           "first-response.md#status-page", message="link 'first-response.md'"),
     Fault("fact-email", append(JA, "`info@bitbank.cc` 宛てにお送りください。"), "parity-facts", JA, "info@bitbank.cc",
-          message="email address 'info@bitbank.cc'"),
+          message="メールアドレス「info@bitbank.cc」"),
     Fault("fact-official-address", append(EN, "Check the [official website][official-website]."), "parity-facts",
           EN, "[official-website]", message="official address 'official-website'"),
     Fault("no-title", front_matter("docs/ja/faq.md", GOOD_DESCRIPTION), "frontmatter-required",
@@ -438,8 +438,8 @@ def test_per_answer_parity_names_the_twin_answer(results):
     start = next(no for no, text in enumerate(ja, 1) if text.endswith("{#faq-trade-history-wrong}"))
     line = next(no for no, text in enumerate(ja, 1) if no > start and "troubles/account.md#unauthorized-access" in text)
     twin = _line_of(root / EN_FAQ, "{#faq-trade-history-wrong}")
-    expected = (f"{JA_FAQ}:{line}: parity-facts: link 'troubles/account.md' in #faq-trade-history-wrong is here"
-                f" but not in {EN_FAQ} (twin: {EN_FAQ}:{twin})")
+    expected = (f"{JA_FAQ}:{line}: parity-facts: #faq-trade-history-wrong のリンク「troubles/account.md」が、ここには"
+                f"ありますが {EN_FAQ} にはありません（対応する箇所：{EN_FAQ}:{twin}）")
     assert any(_no_col(text).startswith(expected) for text in lines), "\n".join(lines)
 
 
@@ -448,6 +448,6 @@ def test_parity_fact_names_the_twin_section_line(results):
     _, lines, _, root = results["fact-danger"]
     line = _fault_line(results, next(f for f in FAULTS if f.id == "fact-danger"))
     twin = _line_of(root / EN, "{#after-sending}")
-    expected = (f"{JA}:{line}: parity-facts: a `danger` admonition in #after-sending is here but not in {EN}"
-                f" (twin: {EN}:{twin})")
+    expected = (f"{JA}:{line}: parity-facts: #after-sending の `danger` の注記が、ここにはありますが {EN} には"
+                f"ありません（対応する箇所：{EN}:{twin}）")
     assert any(_no_col(text).startswith(expected) for text in lines), "\n".join(lines)

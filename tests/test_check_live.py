@@ -1,28 +1,38 @@
 """The preview keeps serving on a writer's mistake and says where it is (helpcenter/build/live_preview.py).
 
 `scripts/serve`'s command runs on a copy of the project with a half-typed
-include; then a link to a missing page and a banner switched on without its
-texts are saved while it runs. Each must print the file and line (or the
-file's problem) in the terminal, and the preview must go on rebuilding: the
-next saved text appears on the page.
+include in a Japanese page and a link to a missing page in an English one;
+then a link to a missing page and a banner switched on without its texts are
+saved while it runs. Each must print the file and line (or the file's
+problem) in the terminal, and the preview must go on rebuilding: the next
+saved text appears on the page. A page with problems shows them in a box at
+the top of its content, in the page's language, in the preview only.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
+from helpcenter import mkdocs_hooks
+from helpcenter.build import live_preview
 from sources import copy_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = "docs/ja/contact/index.md"
+EN_PAGE = "docs/en/first-response.md"
+EN_LINK = "[the FAQ](no-such-answer.md)"
+BOX = ".hc-preview-problems"
 
 
 def _port() -> int:
@@ -54,6 +64,7 @@ def _line_of(path: Path, needle: str) -> int:
 def served(tmp_path_factory):
     root = copy_sources(tmp_path_factory.mktemp("live") / "p", link_scripts=True).parent
     _append(root / PAGE, '--8<-- "ja/never-se"')
+    _append(root / EN_PAGE, EN_LINK)
     port, log = _port(), root.parent / "serve.log"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
     serve = (ROOT / "scripts" / "serve").read_text(encoding="utf-8")
@@ -104,3 +115,66 @@ def test_informational_plugin_lines_are_not_printed(served):
     _, _, log = served
     text = log.read_text(encoding="utf-8", errors="replace")
     assert "mkdocs_static_i18n" not in text and "git_revision_date" not in text, text
+
+
+def _box(port: int, path: str):
+    """The problem box of a served page (None without one), checked to sit at the top of the article."""
+    box = LexborHTMLParser(_get(port, path)).css_first(BOX)
+    if box is not None:
+        article = box.parent
+        assert article is not None and article.tag == "article"
+        assert next(c for c in article.iter() if not (c.tag or "-").startswith("-")).html == box.html
+    return box
+
+
+def test_a_page_with_problems_shows_them_at_the_top_in_its_language(served):
+    root, port, _ = served
+    box = _box(port, "contact/index.html")
+    assert box is not None
+    line = _line_of(root / PAGE, "never-se")
+    items = [li.text().strip() for li in box.css("li")]
+    assert any(t.startswith(f"docs/ja/contact/index.md:{line}:") and "ja/never-se" in t and "ありません" in t
+               for t in items), items
+    assert "プレビュー" in box.css_first(".admonition-title").text()
+    en = _box(port, "en/first-response.html")
+    assert en is not None
+    line = _line_of(root / EN_PAGE, "no-such-answer.md")
+    [item] = [li.text().strip() for li in en.css("li")]
+    assert item.startswith(f"docs/en/first-response.md:{line}: ") and "'no-such-answer.md'" in item, item
+    assert not re.search(r"[\u3040-\u30ff]", item)
+    assert "preview only" in en.css_first(".admonition-title").text()
+    assert _box(port, "faq.html") is None and _box(port, "en/faq.html") is None  # pages without problems
+
+
+def test_the_box_goes_once_the_problem_is_fixed(served):
+    root, port, log = served
+    path = root / EN_PAGE
+    path.write_text(path.read_text(encoding="utf-8").replace(EN_LINK, "Fixed."), encoding="utf-8")
+    end = time.monotonic() + 600
+    while _box(port, "en/first-response.html") is not None:
+        assert time.monotonic() < end, log.read_text(errors="replace")
+        time.sleep(1)
+    assert "Fixed." in _get(port, "en/first-response.html")
+
+
+def test_the_box_is_escaped_text():
+    box = live_preview.problems_box([("docs/en/a.md", 3, '<img src=x onerror="alert(1)"> & more')], "en")
+    tree = LexborHTMLParser(box)
+    assert tree.css("img") == [] and tree.css_first("li").text() == (
+        'docs/en/a.md:3: <img src=x onerror="alert(1)"> & more')
+    assert "style=" not in box and "<script" not in box
+
+
+def test_only_the_preview_adds_the_box(site_dir, monkeypatch):
+    """The hook leaves a page alone in a build, and the real build has no box anywhere."""
+    problems = live_preview.PageProblems(ROOT / "docs", ROOT)
+    problems.pages["ja/faq.md"] = [("docs/ja/faq.md", 1, "x")]
+    page = SimpleNamespace(file=SimpleNamespace(src_path="ja/faq.md", locale="ja"))
+    config = SimpleNamespace(theme={"language": "ja"})
+    html = "<html><body><article class='md-content__inner'><h1>x</h1></article></body></html>"
+    monkeypatch.setattr(mkdocs_hooks, "_problems", problems)
+    monkeypatch.setattr(mkdocs_hooks, "_command", "serve")
+    assert BOX[1:] in mkdocs_hooks.on_post_page(html, page=page, config=config)
+    monkeypatch.setattr(mkdocs_hooks, "_command", "build")
+    assert mkdocs_hooks.on_post_page(html, page=page, config=config) == html
+    assert not [p for p in site_dir.rglob("*.html") if BOX[1:] in p.read_text(encoding="utf-8", errors="replace")]

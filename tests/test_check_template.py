@@ -127,9 +127,9 @@ def test_content_anchor_is_reported_at_the_markdown_line(mini: Path):
     [problem] = run(mini)
     line = line_of(source, "guide.md#step)")
     col = source.read_text(encoding="utf-8").splitlines()[line - 1].index("guide.md#step)") + 1
-    assert str(problem) == (f"docs/ja/index.md:{line}:{col}: link-anchor: #step does not exist in guide.md"
-                            " (did you mean #steps?); link to one of its headings by the id after it ({#id}),"
-                            " or fix the heading's id")
+    assert str(problem) == (f"docs/ja/index.md:{line}:{col}: link-anchor: #step は guide.md にありません"
+                            "（#steps のことですか？）。リンク先の見出しの後ろにある id（{#id}）でリンクするか、"
+                            "見出しの id を直してください")
 
 
 def test_unknown_allowlisted_host_passes_only_when_listed(mini: Path):

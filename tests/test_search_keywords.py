@@ -82,10 +82,10 @@ def test_a_keyword_shared_on_purpose_is_listed_on_every_page_that_has_it():
     ("keywords: ['`code`']", "'`'"),
 ])
 def test_a_malformed_keyword_list_says_where_and_what_to_write(block, says):
-    found = problems(source("ja", "a.md", block))
+    found = problems(source("en", "a.md", block))  # an English page: the English message (Japanese at docs/ja/)
     assert found, block
     path, line, message = found[0]
-    assert path == "docs/ja/a.md" and 4 <= line <= 4 + block.count("\n")
+    assert path == "docs/en/a.md" and 4 <= line <= 4 + block.count("\n")
     assert says in message
 
 

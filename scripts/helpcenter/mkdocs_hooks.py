@@ -32,6 +32,7 @@ from helpcenter.writing import translation  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.helpcenter")  # a WARNING here fails the strict build
 _depth = 0  # mkdocs-static-i18n nests one build per extra language inside the first
 _command = "build"
+_problems: live_preview.PageProblems | None = None  # scripts/serve only: each page's warnings, for its box
 
 
 def on_startup(command, dirty, **_):
@@ -44,10 +45,13 @@ def on_startup(command, dirty, **_):
 def on_pre_build(config, **_):
     global _depth
     _depth += 1
+    if _depth == 1 and _problems is not None:
+        _problems.clear()  # a new build: only its own warnings
 
 
 def on_config(config, **_):
     """The official addresses judged; the incident banner, for the `announce` block of overrides/main.html."""
+    global _problems
     config_lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
     for key, message in official_links.problems(config.extra.get("official", {})):
         line = next((no for no, text in enumerate(config_lines, 1) if text.strip().startswith(f"{key}:")), 1)
@@ -66,6 +70,7 @@ def on_config(config, **_):
     if _command == "serve":
         live_preview.tolerate_missing_snippets(config.mdx_configs)
         live_preview.name_lines(Path(config.docs_dir), Path(config.config_file_path).parent)
+        _problems = live_preview.collect_problems(Path(config.docs_dir), Path(config.config_file_path).parent)
     lexicon = Path(config.config_file_path).parent / "data" / "composer" / "guard-labels.yml"
     if not lexicon.exists():  # a generated config elsewhere (the benchmark's): the repository's labels
         lexicon = guard_lexicon.LEXICON_YML
@@ -164,6 +169,14 @@ def on_page_markdown(markdown, page, config, files, **_):
         log.warning(f"Doc file '{page.file.src_path}': line {line}: {err}")
         markdown = official_links.PLACEHOLDER.sub(lambda m: m.group(0).replace("{", "&#123;"), markdown)
     return official_links.append_definitions(markdown, official, lang)
+
+
+def on_post_page(output, page, config, **_):
+    """In the preview only, a page whose build gave warnings shows them at the top (build/live_preview.py)."""
+    if _command != "serve" or _problems is None:
+        return output
+    lang = getattr(page.file, "locale", None) or config.theme.get("language", DEFAULT_LANGUAGE)
+    return live_preview.show_problems(output, _problems.pages.get(page.file.src_path, []), lang)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language

@@ -39,8 +39,25 @@ _WHY = {
 }
 
 
-def refusal(path: Path) -> str | None:
-    """Why `path` (a file under docs/) may not be published, with the fix; None when it may."""
+_WHY_JA = {
+    ".svg": "SVG 画像にはこのサイトのオリジンで動くスクリプトを入れられます。PNG か WebP で書き出してください",
+    ".pdf": "PDF はスクリプトを実行したりリンクを隠したりでき、ページと一緒に検索や翻訳もできません。"
+            "内容をページとして書いてください（scripts/new-page）",
+    ".html": "HTML ファイルは確認されずにそのまま公開されます（転送やコードの実行ができます）。ページは Markdown で"
+             "書いてください（scripts/new-page）",
+    ".htm": "HTML ファイルは確認されずにそのまま公開されます（転送やコードの実行ができます）。ページは Markdown で"
+            "書いてください（scripts/new-page）",
+    ".js": "docs/ に置いたスクリプトは、Service Worker としてすべてのページを乗っ取るおそれがあります。動作は"
+           " overrides/ に置いてください（エンジニアが確認します）",
+}
+
+
+def refusal(path: Path, lang: str = "en") -> str | None:
+    """Why `path` (a file under docs/) may not be published, with the fix; None when it may.
+
+    Said in Japanese (`lang="ja"`) for a file a writer put beside the Japanese pages.
+    """
+    ja = lang == "ja"
     suffix = path.suffix.lower()
     if suffix == PAGE_SUFFIX:
         return None
@@ -48,8 +65,15 @@ def refusal(path: Path) -> str | None:
         head = path.read_bytes()[:16]
         if any(head[at:at + len(sig)] == sig for at, sig in IMAGES[suffix]):
             return None
+        if ja:
+            return (f"ファイル名は {suffix} ですが、{suffix[1:].upper()} 画像ではありません（ブラウザーがページや"
+                    "スクリプトとして読むおそれがあります）。本物の画像として保存し直すか、削除してください")
         return (f"the file is named {suffix} but is not a {suffix[1:].upper()} image (a browser could read it as a"
                 " page or a script): save it again as a real image, or remove it")
     allowed = ", ".join(IMAGES)
+    if ja:
+        kind = f"{suffix} ファイル" if suffix else "拡張子のないファイル"
+        why = _WHY_JA.get(suffix, f"{kind}は確認されずにそのまま公開されます")
+        return f"{why}。docs/ に置けるのは .md のページとラスター画像（{allowed}）だけです"
     why = _WHY.get(suffix, f"a {suffix or 'extensionless'} file is published as it is, unchecked")
     return f"{why}; docs/ may hold only .md pages and raster images ({allowed})"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from helpcenter.check.model import SourcePage
+from helpcenter.check.model import Say, SourcePage
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
@@ -32,5 +32,5 @@ def lines(source: SourcePage) -> Iterator[tuple[int, str]]:
 
 
 def say(source: SourcePage, ja: str, en: str) -> str:
-    """A message in the page's language: Japanese pages get Japanese messages."""
-    return ja if source.lang == "ja" else en
+    """A message in the page's language: Japanese pages get Japanese messages (model.Say)."""
+    return Say(ja, en).in_language(source.lang)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -50,6 +51,27 @@ def _url_nodes(root: LexborNode | LexborHTMLParser) -> list[LexborNode]:
         return []
     wanted = {n.mem_id for n in root.css(_SELECTOR)}
     return [n for n in top.traverse(include_text=False) if n.mem_id in wanted or XLINK in n.attributes]
+
+
+class Say(NamedTuple):
+    """A message in both languages: the file a problem is reported at picks one.
+
+    A writer reads the message beside the page they are editing, so a problem
+    at a docs/ja/ page is said in Japanese and one anywhere else (docs/en/,
+    data/, mkdocs.yml, a built page's template) in English. Rules pass a `Say`
+    to `Project.problem`/`text_problem`, or pick with `in_language` (`body.say`).
+    """
+
+    ja: str
+    en: str
+
+    def in_language(self, lang: str | None) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+def pick(message: str | Say, lang: str | None) -> str:
+    """The message for a problem reported in a file of `lang` (None: not a page's Markdown)."""
+    return message.in_language(lang) if isinstance(message, Say) else message
 
 
 @dataclass(frozen=True)
@@ -300,21 +322,22 @@ class Project:
 
     # -- where to report --------------------------------------------------------------------
 
-    def problem(self, rule: str, link: Link, message: str) -> Problem:
+    def problem(self, rule: str, link: Link, message: str | Say) -> Problem:
         """A problem about `link`: at its Markdown line if it came from content, else at the built page.
 
         A content link that cannot be found in the Markdown is reported at line 1 of
-        its page: the file is right even when the line is not.
+        its page: the file is right even when the line is not. The message is said
+        in the language of the file it is reported at (`Say`).
         """
         source = link.page.source
         if self.from_content(link) and source is not None:
             line = locate.link_line(source.lines, link.url, link.nth, self.references(source.lang))
             col = _column(source.lines, line, locate.spellings(link.url))
-            return Problem(source.display, line or 1, rule, message, col=col)
+            return Problem(source.display, line or 1, rule, pick(message, source.lang), col=col)
         line = locate.html_line(link.page.raw, link.attr, link.url, link.nth)
-        return Problem(link.page.display, line, rule, message, template=True)
+        return Problem(link.page.display, line, rule, pick(message, None), template=True)
 
-    def text_problem(self, rule: str, page: BuiltPage, in_content: bool, message: str,
+    def text_problem(self, rule: str, page: BuiltPage, in_content: bool, message: str | Say,
                      needles: list[str], nth: int = 0, digits: str = "") -> Problem:
         """A problem about text or markup found in a page, located by searching for `needles`."""
         source = page.source
@@ -322,9 +345,10 @@ class Project:
             line = locate.text_line(source.lines, needles, nth, ignore_case=True)
             if line is None and needles:
                 line = locate.normalized_line(source.lines, needles[0], digits)
-            return Problem(source.display, line or 1, rule, message, col=_column(source.lines, line, needles))
+            return Problem(source.display, line or 1, rule, pick(message, source.lang),
+                           col=_column(source.lines, line, needles))
         line = locate.text_line(page.raw.splitlines(), needles, nth, ignore_case=True) or 1
-        return Problem(page.display, line, rule, message, template=True)
+        return Problem(page.display, line, rule, pick(message, None), template=True)
 
     def target_name(self, target: str, lang: str) -> str:
         """How to name a built page in a message: its Markdown path when it has one."""

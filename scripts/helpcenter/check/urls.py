@@ -86,12 +86,14 @@ def unicode_host(host: str) -> str:
         return host
 
 
-def non_ascii_note(host: str) -> str:
-    """Name the characters that make a host only look like ASCII (homograph attack)."""
+def non_ascii_note(host: str, lang: str = "en") -> str:
+    """Name the characters that make a host only look like ASCII (homograph attack); Japanese for `lang="ja"`."""
     odd = [ch for ch in unicode_host(host) if ord(ch) > 127]
     if not odd:
         return ""
     names = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '?')}" for ch in dict.fromkeys(odd))
+    if lang == "ja":
+        return f"（名前に ASCII 以外の文字があります：{names}。見た目が似た別のドメインのおそれがあります）"
     return f" (its name contains non-ASCII letters: {names}; a lookalike?)"
 
 

@@ -242,9 +242,11 @@ def run_markdownlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
     problems = []
     for raw in (done.stdout + done.stderr).splitlines():
         if m := _MDL_LINE.match(raw.strip()):
-            rule = m.group("rule")
+            rule, message = m.group("rule"), m.group("message").strip()
+            if is_japanese(cwd / m.group("path")):  # a Japanese page's writer reads Japanese
+                message = prose_messages.markdownlint_japanese(rule, message)
             problems.append(Problem(_display(cwd / m.group("path"), root), int(m.group("line")),
-                                    f"markdownlint/{rule}", m.group("message").strip(), int(m.group("col") or 1),
+                                    f"markdownlint/{rule}", message, int(m.group("col") or 1),
                                     severity.of(f"markdownlint/{rule}")))
     if done.returncode not in (0, 1) or (done.returncode == 1 and not problems):
         raise RuntimeError(f"markdownlint-cli2 failed (exit {done.returncode}):\n{done.stdout}{done.stderr}")

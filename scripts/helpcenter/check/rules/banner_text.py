@@ -65,9 +65,9 @@ def check(project: Project) -> Iterator[Problem]:
         yield from _links(project, lang, text, at)
         for number in contact_phone.phone_numbers(text):
             digits = "".join(ch for ch in number if ch.isdigit())
-            yield _at_col(lines, at(number, digits), number, contact_phone.MESSAGE.format(number=number))
+            yield _at_col(lines, at(number, digits), number, contact_phone.message(number).en)
         for kind, item in contact_text.findings(text):
-            yield _at_col(lines, at(item), item, contact_text.message(kind, item))
+            yield _at_col(lines, at(item), item, contact_text.message(kind, item).en)
 
 
 def _at_col(lines: list[str], line: int, needle: str, message: str) -> Problem:

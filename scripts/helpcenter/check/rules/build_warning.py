@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from helpcenter.build import build_log
 from helpcenter.check import locate
-from helpcenter.check.model import Problem, Project
+from helpcenter.check.model import Problem, Project, Say
+from helpcenter.paths import LANGUAGES
 
 ID = "build-warning"
 DESCRIPTION = "the build reports no warnings (what `scripts/build --strict` would stop on)"
@@ -43,4 +45,12 @@ def check(project: Project) -> Iterator[Problem]:
                 line = locate.link_line(source.lines, link.group(1), 0) or 1
             elif at := _AT_LINE.search(message):
                 line = int(at.group(1))
-        yield Problem(path, line, ID, f"{message} (scripts/build stops on this)")
+        said = Say(f"{build_log.japanese(message)}（scripts/build はこの警告で止まります）",
+                   f"{message} (scripts/build stops on this)")
+        yield Problem(path, line, ID, said.in_language(_language(path, docs)))
+
+
+def _language(path: str, docs: str) -> str | None:
+    """The language folder a problem's file is in (`docs/ja/…`: ja); None for mkdocs.yml, data/ and others."""
+    parts = path.split("/")
+    return parts[1] if len(parts) > 2 and parts[0] == docs and parts[1] in LANGUAGES else None

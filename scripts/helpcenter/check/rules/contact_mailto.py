@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from helpcenter.check import urls
-from helpcenter.check.model import Problem, Project
+from helpcenter.check.model import Problem, Project, Say
 
 ID = "contact-mailto"
 DESCRIPTION = "mailto: links go only to extra.official.support_email"
@@ -23,7 +23,10 @@ def check(project: Project) -> Iterator[Problem]:
         recipients = urls.mailto_addresses(link.url)
         wrong = [a for a in recipients if a != official] if recipients else ["(no address)"]
         if wrong:
-            yield project.problem(
-                ID, link, f"{project.label(link)} writes to {', '.join(wrong) or 'an address'}; the only address pages"
-                          f" may link to is {official or '(extra.official.support_email, not set in mkdocs.yml)'}:"
-                          " write [text][support-email]")
+            to = ", ".join(wrong) or "an address"
+            yield project.problem(ID, link, Say(
+                f"{project.label(link)} の宛先は {to} です。ページからリンクしてよいメールアドレスは"
+                f" {official or '（extra.official.support_email。mkdocs.yml に未設定）'} だけです。"
+                "[文言][support-email] と書いてください",
+                f"{project.label(link)} writes to {to}; the only address pages may link to is"
+                f" {official or '(extra.official.support_email, not set in mkdocs.yml)'}: write [text][support-email]"))

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from helpcenter.build import front_matter_text
-from helpcenter.check.model import BuiltPage, Problem, Project
+from helpcenter.check.model import BuiltPage, Problem, Project, Say
 from helpcenter.check.textnorm import fold
 
 ID = "contact-phone"
@@ -78,8 +78,14 @@ def _texts(page: BuiltPage) -> Iterator[tuple[bool, str]]:
         yield False, rest.text(separator=" ")
 
 
-MESSAGE = ("{number} looks like a phone number; bitbank has no phone support, so a number here reads as one to call"
-           " (a scam vector): remove it, or write an example as 0X-XXXX-XXXX")
+MESSAGE = Say("{number} は電話番号に見えます。bitbank には電話サポートがないため、ここに番号があると"
+              "かけてよい番号だと読まれます（詐欺の手口です）。削除するか、例なら 0X-XXXX-XXXX と書いてください",
+              "{number} looks like a phone number; bitbank has no phone support, so a number here reads as one to"
+              " call (a scam vector): remove it, or write an example as 0X-XXXX-XXXX")
+
+
+def message(number: str) -> Say:
+    return Say(MESSAGE.ja.format(number=number), MESSAGE.en.format(number=number))
 
 
 def check(project: Project) -> Iterator[Problem]:
@@ -89,7 +95,8 @@ def check(project: Project) -> Iterator[Problem]:
             value = source.front.data.get(key)
             for number in phone_numbers(value) if isinstance(value, str) else []:
                 in_front.add("".join(ch for ch in number if ch.isdigit()))
-                yield Problem(source.display, source.front.key_lines.get(key, 1), ID, MESSAGE.format(number=number))
+                yield Problem(source.display, source.front.key_lines.get(key, 1), ID,
+                              message(number).in_language(source.lang))
     for page in project.pages.values():
         for in_content, text in _texts(page):
             seen: dict[str, int] = {}
@@ -99,4 +106,4 @@ def check(project: Project) -> Iterator[Problem]:
                 nth = seen.get(number, 0)
                 seen[number] = nth + 1
                 digits = "".join(ch for ch in number if ch.isdigit())
-                yield project.text_problem(ID, page, in_content, MESSAGE.format(number=number), [number], nth, digits)
+                yield project.text_problem(ID, page, in_content, message(number), [number], nth, digits)

@@ -13,17 +13,25 @@ from collections.abc import Iterator
 
 from helpcenter.build import front_matter_text
 from helpcenter.check import contact_text
-from helpcenter.check.model import BuiltPage, Problem, Project
+from helpcenter.check.model import BuiltPage, Problem, Project, Say
 
 ID = "contact-text"
 DESCRIPTION = "no email address, domain or messenger handle in text except bitbank.cc's (examples: example.com)"
 
 FIX = {
-    "email": "the only address pages may give is the support address: write [support@bitbank.cc][support-email]",
-    "domain": "pages name only bitbank.cc and its subdomains: use the official reference links"
-              " ([公式サイト][official-website]); for an illustration use an example domain (bitbank-cc.example.com)",
-    "handle": "bitbank offers support only through the inquiry form and email: remove the handle",
+    "email": Say("ページに書いてよいメールアドレスはサポートの宛先だけです。[support@bitbank.cc][support-email]"
+                 " と書いてください",
+                 "the only address pages may give is the support address: write [support@bitbank.cc][support-email]"),
+    "domain": Say("ページに書いてよいドメインは bitbank.cc とそのサブドメインだけです。公式の参照リンク"
+                  "（[公式サイト][official-website]）を使ってください。説明用の例なら例示用ドメイン"
+                  "（bitbank-cc.example.com）を使います",
+                  "pages name only bitbank.cc and its subdomains: use the official reference links"
+                  " ([official website][official-website]); for an illustration use an example domain"
+                  " (bitbank-cc.example.com)"),
+    "handle": Say("bitbank のサポートはお問い合わせフォームとメールだけです。このアカウント名を削除してください",
+                  "bitbank offers support only through the inquiry form and email: remove the handle"),
 }
+KIND_JA = {"email": "メールアドレス", "domain": "ドメイン", "handle": "メッセンジャーのアカウント名"}
 
 
 def findings(text: str) -> Iterator[tuple[str, str]]:
@@ -34,8 +42,9 @@ def findings(text: str) -> Iterator[tuple[str, str]]:
             yield kind, item
 
 
-def message(kind: str, item: str) -> str:
-    return f"{kind} {item!r} in the text is not bitbank's; {FIX[kind]}"
+def message(kind: str, item: str) -> Say:
+    return Say(f"本文の{KIND_JA[kind]}「{item}」は bitbank のものではありません。{FIX[kind].ja}",
+               f"{kind} {item!r} in the text is not bitbank's; {FIX[kind].en}")
 
 
 def _texts(page: BuiltPage) -> Iterator[str]:
@@ -51,7 +60,8 @@ def check(project: Project) -> Iterator[Problem]:
         for key in front_matter_text.TEXT_KEYS:
             value = source.front.data.get(key)
             for kind, item in findings(value) if isinstance(value, str) else ():
-                yield Problem(source.display, source.front.key_lines.get(key, 1), ID, message(kind, item))
+                yield Problem(source.display, source.front.key_lines.get(key, 1), ID,
+                              message(kind, item).in_language(source.lang))
     for page in project.pages.values():
         if page.source is None:
             continue

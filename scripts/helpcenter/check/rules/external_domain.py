@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from helpcenter.check import urls
-from helpcenter.check.model import ALLOWLIST, Problem, Project
+from helpcenter.check import suggest, urls
+from helpcenter.check.model import ALLOWLIST, Problem, Project, Say
 
 ID = "external-domain"
 DESCRIPTION = "links leave the site only for bitbank.cc (and subdomains) or data/check/external-allowlist.txt"
@@ -35,10 +35,13 @@ def check(project: Project) -> Iterator[Problem]:
         host = urls.host_of(link.url)
         if urls.is_official_host(host) or any(e.allows(link.url) for e in entries):
             continue
-        shown = f"{host}{urls.non_ascii_note(host)}" if host else "no valid host"
-        yield project.problem(
-            ID, link, f"{project.label(link)} leads to {shown}, which is not {domain} or one of its subdomains;"
-                      " link only to official addresses ([公式サイト][official-website], [お問い合わせフォーム]"
-                      "[inquiry-form]); if the link is truly needed, ask an engineer to review it for"
-                      f" {ALLOWLIST.as_posix()}")
-
+        refs = {lang: ", ".join(suggest.reference_link(r, lang) for r in ("official-website", "inquiry-form"))
+                for lang in ("ja", "en")}
+        yield project.problem(ID, link, Say(
+            f"{project.label(link)} のリンク先は"
+            f" {host + urls.non_ascii_note(host, 'ja') if host else '正しくないホスト'} で、{domain} や"
+            f"そのサブドメインではありません。リンクは公式のアドレス（{refs['ja']}）だけにしてください。"
+            f"どうしても必要なリンクなら、{ALLOWLIST.as_posix()} に追加してよいか、エンジニアに確認を依頼してください",
+            f"{project.label(link)} leads to {host + urls.non_ascii_note(host) if host else 'no valid host'}, which"
+            f" is not {domain} or one of its subdomains; link only to official addresses ({refs['en']}); if the link is"
+            f" truly needed, ask an engineer to review it for {ALLOWLIST.as_posix()}"))

@@ -19,8 +19,9 @@ DESCRIPTION = "docs/ publishes only .md pages and raster images (no SVG, HTML, s
 def check(project: Project) -> Iterator[Problem]:
     docs = project.root / str(project.config.get("docs_dir", "docs"))
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):
-        if any(part.startswith(".") for part in path.relative_to(docs).parts):
+        inside = path.relative_to(docs).parts
+        if any(part.startswith(".") for part in inside):
             continue  # MkDocs publishes no dotfile
-        why = published_files.refusal(path)
+        why = published_files.refusal(path, inside[0] if len(inside) > 1 else "en")  # docs/ja/…: Japanese
         if why:
             yield Problem(path.relative_to(project.root).as_posix(), 1, ID, why)

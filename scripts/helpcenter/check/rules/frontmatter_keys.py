@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from helpcenter.check import suggest
+from helpcenter.check import body, suggest
 from helpcenter.check.model import Problem, Project
 from helpcenter.front_matter import ALLOWED_KEYS
 
@@ -22,7 +22,10 @@ def check(project: Project) -> Iterator[Problem]:
             if key in ALLOWED_KEYS:
                 continue
             close = suggest.closest(key, ALLOWED_KEYS)
-            hint = f"did you mean `{close}`? " if close else ""
-            yield Problem(source.display, source.front.key_lines.get(key, 1), ID,
-                          f"unknown front matter key `{key}`; {hint}allowed keys: {', '.join(ALLOWED_KEYS)}"
-                          " (for a new key, ask an engineer)")
+            allowed = ", ".join(ALLOWED_KEYS)
+            yield Problem(source.display, source.front.key_lines.get(key, 1), ID, body.say(
+                source,
+                f"フロントマターのキー `{key}` はありません。{f'`{close}` のことですか？' if close else ''}"
+                f"使えるキー：{allowed}（新しいキーが必要なら、エンジニアに依頼してください）",
+                f"unknown front matter key `{key}`; {f'did you mean `{close}`? ' if close else ''}allowed keys:"
+                f" {allowed} (for a new key, ask an engineer)"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from helpcenter.check import body
 from helpcenter.check.model import Problem, Project
 from helpcenter.front_matter import REQUIRED_KEYS
 
@@ -22,8 +23,14 @@ def check(project: Project) -> Iterator[Problem]:
         for key in REQUIRED_KEYS:
             value = source.front.data.get(key)
             if not isinstance(value, str) or not value.strip():
-                where = "between the --- lines at the top" if source.front.present else \
-                    "in a front matter block (a --- line, key: value lines, a --- line) at the top"
-                state = "is empty or not text" if key in source.front.data else "is missing"
-                yield Problem(source.display, source.front.key_lines.get(key, 1), ID,
-                              f"front matter `{key}` {state}; add `{key}: <text>` {where}")
+                where = body.say(source, "先頭の --- の行の間に", "between the --- lines at the top") \
+                    if source.front.present else body.say(
+                        source, "先頭のフロントマター（--- の行、key: value の行、--- の行）に",
+                        "in a front matter block (a --- line, key: value lines, a --- line) at the top")
+                empty = key in source.front.data
+                yield Problem(source.display, source.front.key_lines.get(key, 1), ID, body.say(
+                    source,
+                    f"フロントマターの `{key}` が{'空か、文字列ではありません' if empty else 'ありません'}。"
+                    f"{where} `{key}: <テキスト>` を書いてください",
+                    f"front matter `{key}` {'is empty or not text' if empty else 'is missing'};"
+                    f" add `{key}: <text>` {where}"))

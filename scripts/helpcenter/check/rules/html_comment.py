@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from helpcenter.check import body
 from helpcenter.check.model import Problem, Project
 
 ID = "html-comment"
@@ -32,8 +33,10 @@ def check(project: Project) -> Iterator[Problem]:
             end = text.find("-->", start + 4)
             if end < 0:
                 line = text.count("\n", 0, start) + 1
-                yield Problem(source.display, line, ID, "an HTML comment opens here and is never closed, so"
-                                                        " everything after it disappears from the page: close it"
-                                                        " with -->, or remove it")
+                yield Problem(source.display, line, ID, body.say(
+                    source, "HTML コメントがここで始まり、閉じられていません。このため以降の内容がすべてページから"
+                            "消えます。--> で閉じるか、削除してください",
+                    "an HTML comment opens here and is never closed, so everything after it disappears from the"
+                    " page: close it with -->, or remove it"))
                 break
             pos = end + 3

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from helpcenter.check.model import Problem, Project
+from helpcenter.check.model import Problem, Project, Say
 
 ID = "html-event-handler"
 DESCRIPTION = "no on…= event handler attributes in page content"
@@ -25,6 +25,8 @@ def check(project: Project) -> Iterator[Problem]:
                     continue
                 nth = seen.get(name.lower(), 0)
                 seen[name.lower()] = nth + 1
-                yield project.text_problem(ID, page, True, f"{name}= on <{node.tag}> runs JavaScript; Markdown"
-                                                           " pages may not run code: remove the attribute",
-                                           [f"{name}=", f"{name} ="], nth)
+                yield project.text_problem(ID, page, True, Say(
+                    f"<{node.tag}> の {name}= は JavaScript を実行します。Markdown のページではコードを実行"
+                    "できません。この属性を削除してください",
+                    f"{name}= on <{node.tag}> runs JavaScript; Markdown pages may not run code: remove the attribute"),
+                    [f"{name}=", f"{name} ="], nth)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from helpcenter.check import urls
-from helpcenter.check.model import Problem, Project
+from helpcenter.check.model import Problem, Project, Say
 
 ID = "html-javascript-url"
 DESCRIPTION = "no javascript: URLs in page content"
@@ -28,7 +28,8 @@ def check(project: Project) -> Iterator[Problem]:
             for name, value in node.attributes.items():
                 if name.lower() in URL_ATTRIBUTES and value and urls.scheme(value) in urls.SCRIPT_SCHEMES:
                     scheme = urls.scheme(value)
-                    yield project.text_problem(ID, page, True, f"{name}=\"{value}\" on <{node.tag}> runs code;"
-                                                               " Markdown pages may not run code: link to a page"
-                                                               " or an official address instead",
-                                               [value, f"{scheme}:"], 0)
+                    yield project.text_problem(ID, page, True, Say(
+                        f"<{node.tag}> の {name}=\"{value}\" はコードを実行します。Markdown のページでは"
+                        "コードを実行できません。代わりにページか公式のアドレスにリンクしてください",
+                        f"{name}=\"{value}\" on <{node.tag}> runs code; Markdown pages may not run code: link to a"
+                        " page or an official address instead"), [value, f"{scheme}:"], 0)

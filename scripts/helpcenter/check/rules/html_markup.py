@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from helpcenter.check.model import Problem, Project
+from helpcenter.check.model import Problem, Project, Say
 from helpcenter.check.rules import html_element
 
 ID = "html-markup"
@@ -46,11 +46,17 @@ INPUT_TYPES = frozenset({"text", "email", "datetime-local", "date", "time", "che
                          "number", "url"})
 ALIGN_STYLE = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")  # Markdown tables' column alignment
 
-FIX_STYLE = ("a style attribute can cover the page or hide text: use an admonition (!!! warning) or ask an engineer"
-             " for a class in overrides/assets/stylesheets/helpcenter.css")
-FIX_FORM = ("a form on a help page collects what customers type, where nobody reviews it: link to the inquiry form"
-            " ([text][inquiry-form]) or the composer (contact/compose.md) instead")
-FIX_ELEMENT = "use Markdown instead (a heading, a list, a table, an image, an admonition)"
+FIX_STYLE = Say("style 属性はページを覆ったり文字を隠したりできます。注記（!!! warning）を使うか、"
+                "overrides/assets/stylesheets/helpcenter.css へのクラスの追加をエンジニアに依頼してください",
+                "a style attribute can cover the page or hide text: use an admonition (!!! warning) or ask an"
+                " engineer for a class in overrides/assets/stylesheets/helpcenter.css")
+FIX_FORM = Say("ヘルプページのフォームは、お客さまが入力した内容を誰も確認しない場所に集めてしまいます。"
+               "代わりにお問い合わせフォーム（[お問い合わせフォーム][inquiry-form]）か文面作成ページ"
+               "（contact/compose.md）にリンクしてください",
+               "a form on a help page collects what customers type, where nobody reviews it: link to the inquiry"
+               " form ([text][inquiry-form]) or the composer (contact/compose.md) instead")
+FIX_ELEMENT = Say("代わりに Markdown（見出し、箇条書き、表、画像、注記）を使ってください",
+                  "use Markdown instead (a heading, a list, a table, an image, an admonition)")
 
 
 def _task_list_control(node) -> bool:
@@ -59,17 +65,18 @@ def _task_list_control(node) -> bool:
     return label is not None and "task-list-control" in (label.attributes.get("class") or "").split()
 
 
-def _problems(node, form_page: bool) -> Iterator[tuple[str, str]]:
+def _problems(node, form_page: bool) -> Iterator[tuple[str, Say]]:
     """(needle, message) for one element."""
     tag = (node.tag or "").lower()
     if tag in html_element.FORBIDDEN:
         return  # html-element says why
     in_task_list = _task_list_control(node)
     if tag in FORM_ELEMENTS and not (form_page or in_task_list):
-        yield f"<{tag}", f"<{tag}> in page content; {FIX_FORM}"
+        yield f"<{tag}", Say(f"本文に <{tag}> があります。{FIX_FORM.ja}", f"<{tag}> in page content; {FIX_FORM.en}")
         return
     if tag not in ELEMENTS | FORM_ELEMENTS:
-        yield f"<{tag}", f"<{tag}> has no use in a help page; {FIX_ELEMENT}"
+        yield f"<{tag}", Say(f"<{tag}> はヘルプページでは使いません。{FIX_ELEMENT.ja}",
+                             f"<{tag}> has no use in a help page; {FIX_ELEMENT.en}")
         return
     for name, value in node.attributes.items():
         low = name.lower()
@@ -77,20 +84,28 @@ def _problems(node, form_page: bool) -> Iterator[tuple[str, str]]:
             continue
         if low.startswith(("on", "aria-", "data-")) or low in ATTRIBUTES:
             if low == "type" and tag == "input" and (value or "text").lower() not in INPUT_TYPES:
-                yield f'type="{value}"', f'an <input type="{value}"> may not appear on a help page; {FIX_FORM}'
+                yield f'type="{value}"', Say(f'<input type="{value}"> はヘルプページに置けません。{FIX_FORM.ja}',
+                                             f'an <input type="{value}"> may not appear on a help page; {FIX_FORM.en}')
             elif low == "type" and tag == "button" and (value or "submit").lower() != "button":
-                yield "<button", f'a <button type="{value or "submit"}"> submits a form; {FIX_FORM}'
+                button = f'<button type="{value or "submit"}">'
+                yield "<button", Say(f"{button} はフォームを送信します。{FIX_FORM.ja}",
+                                     f"a {button} submits a form; {FIX_FORM.en}")
             continue
         if low == "style":
             if tag in ("th", "td") and ALIGN_STYLE.fullmatch(value or ""):
                 continue
-            yield "style", f"style=\"{(value or '')[:40]}\" on <{tag}>: {FIX_STYLE}"
+            style = f"style=\"{(value or '')[:40]}\""
+            yield "style", Say(f"<{tag}> の {style}：{FIX_STYLE.ja}", f"{style} on <{tag}>: {FIX_STYLE.en}")
         elif low == "ping":
-            yield "ping", f"ping= on <{tag}> reports every click to another address: remove it"
+            yield "ping", Say(f"<{tag}> の ping= はクリックのたびに別のアドレスへ知らせます。削除してください",
+                              f"ping= on <{tag}> reports every click to another address: remove it")
         elif low in ("action", "method", "formaction", "formmethod", "formtarget", "enctype"):
-            yield f"{name}=", f"{name}= on <{tag}> sends a form's fields somewhere: remove it; {FIX_FORM}"
+            yield f"{name}=", Say(f"<{tag}> の {name}= はフォームの入力内容をどこかへ送ります。削除してください。"
+                                  f"{FIX_FORM.ja}",
+                                  f"{name}= on <{tag}> sends a form's fields somewhere: remove it; {FIX_FORM.en}")
         else:
-            yield f"{name}=", f"the attribute {name}= on <{tag}> has no use in a help page: remove it"
+            yield f"{name}=", Say(f"<{tag}> の属性 {name}= はヘルプページでは使いません。削除してください",
+                                  f"the attribute {name}= on <{tag}> has no use in a help page: remove it")
 
 
 def check(project: Project) -> Iterator[Problem]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from helpcenter.check.model import Problem, Project
+from helpcenter.check.model import Problem, Project, Say
 
 ID = "html-title-markup"
 DESCRIPTION = "no HTML in title attributes, link titles or abbreviation definitions (tooltips render it)"
@@ -32,7 +32,8 @@ def check(project: Project) -> Iterator[Problem]:
                 continue  # one abbreviation definition gives every use of the word the same title
             seen.add(title)
             needles = [title, title.replace('"', "&quot;"), title[tag.start() if tag else 0:][:30]]
-            yield project.text_problem(ID, page, True, f"title \"{title[:60]}\" on <{node.tag}> holds HTML, which"
-                                                       " the tooltip would run as part of the page: write plain"
-                                                       " text in titles, link titles and abbreviation definitions",
-                                       needles)
+            yield project.text_problem(ID, page, True, Say(
+                f"<{node.tag}> の title「{title[:60]}」に HTML が入っています。ツールチップを表示したときに、"
+                "ページの一部として動いてしまいます。title、リンクのタイトル、略語の定義には文字だけを書いてください",
+                f"title \"{title[:60]}\" on <{node.tag}> holds HTML, which the tooltip would run as part of the"
+                " page: write plain text in titles, link titles and abbreviation definitions"), needles)

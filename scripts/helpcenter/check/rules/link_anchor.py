@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from helpcenter.check import suggest
-from helpcenter.check.model import Problem, Project
+from helpcenter.check.model import Problem, Project, Say
 
 ID = "link-anchor"
 DESCRIPTION = "#fragments point to an id that exists in the target page"
@@ -32,5 +32,8 @@ def check(project: Project) -> Iterator[Problem]:
             where = project.target_name(page.rel, link.page.lang)
             prefix = "" if link.in_content and link.page.source else f"{project.label(link)}: "
             hint = suggest.anchor(fragment, page.ids)
-            yield project.problem(ID, link, f"{prefix}#{fragment} does not exist in {where}{hint}; link to one of"
-                                            " its headings by the id after it ({#id}), or fix the heading's id")
+            yield project.problem(ID, link, Say(
+                f"#{fragment} は {where} にありません{hint.ja}。リンク先の見出しの後ろにある id（{{#id}}）で"
+                "リンクするか、見出しの id を直してください",
+                f"{prefix}#{fragment} does not exist in {where}{hint.en}; link to one of"
+                " its headings by the id after it ({#id}), or fix the heading's id"))

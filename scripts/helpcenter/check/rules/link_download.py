@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from helpcenter.check import urls
-from helpcenter.check.model import Problem, Project
+from helpcenter.check.model import Problem, Project, Say
 
 ID = "link-download"
 DESCRIPTION = "no data: or blob: links and no download links in page content"
@@ -26,15 +26,20 @@ def check(project: Project) -> Iterator[Problem]:
             continue
         scheme = urls.scheme(link.url)
         if scheme in INLINE_SCHEMES:
-            yield project.problem(ID, link, f"<{link.tag} {link.attr}=\"{link.url[:40]}…\"> opens content carried in"
-                                            f" the page ({scheme}: URL), such as a file to download: link to a page"
-                                            " of this site or an official address instead")
+            written = f"<{link.tag} {link.attr}=\"{link.url[:40]}…\">"
+            yield project.problem(ID, link, Say(
+                f"{written} はページに埋め込まれた内容（{scheme}: URL）を開きます（ダウンロードさせるファイルなど）。"
+                "代わりにこのサイトのページか公式のアドレスにリンクしてください",
+                f"{written} opens content carried in the page ({scheme}: URL), such as a file to download: link to"
+                " a page of this site or an official address instead"))
     for page in project.pages.values():
         if page.source is None or page.content is None:
             continue
         for nth, node in enumerate(page.content.css("[download]")):
             name = node.attributes.get("download") or ""
-            yield project.text_problem(ID, page, True, f"<{node.tag} download=\"{name}\"> makes the reader download"
-                                                       " a file from a help page: remove the download attribute"
-                                                       " and link to an official page instead",
-                                       ["download=", "download"], nth)
+            written = f"<{node.tag} download=\"{name}\">"
+            yield project.text_problem(ID, page, True, Say(
+                f"{written} はヘルプページから読者にファイルをダウンロードさせます。download 属性を削除し、"
+                "公式のページにリンクしてください",
+                f"{written} makes the reader download a file from a help page: remove the download attribute"
+                " and link to an official page instead"), ["download=", "download"], nth)

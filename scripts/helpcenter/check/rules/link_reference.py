@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from helpcenter.check.model import Problem, Project
+from helpcenter.check.model import Problem, Project, Say
 
 ID = "link-reference"
 DESCRIPTION = "every [text][ref] became a link (the reference is defined)"
@@ -31,7 +31,8 @@ def check(project: Project) -> Iterator[Problem]:
             ref = m.group(2) or m.group(1)
             nth = seen.get(m.group(0), 0)
             seen[m.group(0)] = nth + 1
-            yield project.text_problem(
-                ID, page, True,
+            yield project.text_problem(ID, page, True, Say(
+                f"{m.group(0)} はリンクになっていません。[{ref}] という参照が定義されていないためです。"
+                f"{known} のどれかを使うか、`[{ref}]: <アドレス>` の行を追加してください",
                 f"{m.group(0)} is not a link: no reference named [{ref}] is defined; use one of {known},"
-                f" or add a line `[{ref}]: <address>`", [m.group(0)], nth)
+                f" or add a line `[{ref}]: <address>`"), [m.group(0)], nth)

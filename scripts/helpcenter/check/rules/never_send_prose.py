@@ -44,10 +44,16 @@ def check(project: Project) -> Iterator[Problem]:
                 continue
             found = named(source.lang, line)
             if len(found) >= MINIMUM:
-                yield Problem(source.display, no, ID,
-                              f"this line names {len(found)} of the secrets never to send one by one; the list is"
-                              f' written once: include it (--8<-- "{source.lang}/never-send.md") or link to it'
-                              f" ({LIST_LINK.get(source.lang, LIST_LINK['en'])}), so that every page says the same")
+                include = f'--8<-- "{source.lang}/never-send.md"'
+                link = LIST_LINK.get(source.lang, LIST_LINK["en"])
+                yield Problem(source.display, no, ID, body.say(
+                    source,
+                    f"この行は、送ってはいけない情報のうち {len(found)} つを一つずつ挙げています。この一覧は"
+                    f"一か所にだけ書きます。一覧を取り込む（{include}）か一覧にリンクして（{link}）、"
+                    "どのページでも同じ内容にしてください",
+                    f"this line names {len(found)} of the secrets never to send one by one; the list is"
+                    f" written once: include it ({include}) or link to it ({link}), so that every page says the"
+                    " same"))
 
 
 def _unknown_items(root: Path) -> Iterator[Problem]:

@@ -41,6 +41,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from helpcenter.build import official_links
+from helpcenter.check import body
 from helpcenter.check.model import Problem, Project, SourcePage
 from helpcenter.paths import DEFAULT_LANGUAGE
 
@@ -59,6 +60,9 @@ _NUMBER = re.compile(r"\d{2,}")
 _LIST_MARKER = re.compile(r"^\s*\d+[.)]\s")
 _HEADING = re.compile(r"^ {0,3}(#{2,6})[ \t]+.*?\{[^}]*#([\w\-:.]+)[^}]*\}[ \t#]*$")
 _NOISE = re.compile(r"<!--.*?-->|<[^>\n]+>|\{[^{}\n]*\}|(?<![\w/:]):[a-z0-9][a-z0-9_+-]*:(?![\w/])")
+
+
+KINDS_JA = {"official address": "公式のアドレス", "email address": "メールアドレス", "number": "数値", "link": "リンク"}
 
 
 @dataclass(frozen=True)
@@ -178,11 +182,16 @@ def _compare(page: SourcePage, mine: list[Fact], twin: SourcePage, theirs: list[
             continue
         section = k[2]
         where = f"#{section}" if section else "the introduction"
+        where_ja = f"#{section} の" if section else "導入部の"
         what = (f"a `{fact.value}` admonition in {where}" if fact.kind == "admonition"
                 else f"{fact.kind} {fact.value!r} in {where}")
+        what_ja = (f"{where_ja} `{fact.value}` の注記" if fact.kind == "admonition"
+                   else f"{where_ja}{KINDS_JA.get(fact.kind, fact.kind)}「{fact.value}」")
         there = f"{twin.display}:{_twin_line(twin, section)}"
-        yield Problem(page.display, fact.line, ID,
-                      f"{what} is here but not in {twin.display} (twin: {there}); say the same in both languages")
+        yield Problem(page.display, fact.line, ID, body.say(
+            page, f"{what_ja}が、ここにはありますが {twin.display} にはありません（対応する箇所：{there}）。"
+                  "両方の言語で同じ内容を書いてください",
+            f"{what} is here but not in {twin.display} (twin: {there}); say the same in both languages"))
 
 
 def check(project: Project) -> Iterator[Problem]:

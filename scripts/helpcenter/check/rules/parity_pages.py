@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from helpcenter.check import body
 from helpcenter.check.model import Problem, Project
 from helpcenter.paths import LANGUAGES
 
@@ -23,5 +24,7 @@ def check(project: Project) -> Iterator[Problem]:
         for lang in LANGUAGES:
             if (lang, source.rel) not in present:
                 missing = (docs / lang / source.rel).relative_to(project.root).as_posix()
-                yield Problem(source.display, 1, ID, f"this page has no {lang} version: create {missing}"
-                                                     " (every page must exist in every language)")
+                yield Problem(source.display, 1, ID, body.say(
+                    source, f"このページには {lang} 版がありません。{missing} を作成してください（すべてのページが"
+                            "すべての言語に必要です）",
+                    f"this page has no {lang} version: create {missing} (every page must exist in every language)"))

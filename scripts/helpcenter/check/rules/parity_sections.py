@@ -49,11 +49,14 @@ def check(project: Project) -> Iterator[Problem]:
         their_ids = {i for _, i in theirs if i}
         only_here = [(no, i) for no, i in mine if i and i not in their_ids]
         missing = [i for _, i in theirs if i and i not in my_ids]
-        detail = "".join([
-            f"; missing here: {', '.join('#' + i for i in missing)}" if missing else "",
-            f"; only here: {', '.join('#' + i for _, i in only_here)}" if only_here else "",
-        ])
-        yield Problem(
-            translation.display, only_here[0][0] if only_here else 1, ID,
-            f"{len(mine)} ## sections here but {len(theirs)} in {original.display}{detail}; bring the"
-            f" translation up to date, or say why they differ in the front matter: `{PARITY_REASON_KEY}: <reason>`")
+        lacking = ", ".join("#" + i for i in missing)
+        extra = ", ".join("#" + i for _, i in only_here)
+        yield Problem(translation.display, only_here[0][0] if only_here else 1, ID, body.say(
+            translation,
+            f"## の節がここには {len(mine)} つ、{original.display} には {len(theirs)} つあります"
+            + (f"。ここにない節：{lacking}" if missing else "") + (f"。ここにだけある節：{extra}" if only_here else "")
+            + f"。翻訳を最新にするか、違う理由をフロントマターに書いてください：`{PARITY_REASON_KEY}: <理由>`",
+            f"{len(mine)} ## sections here but {len(theirs)} in {original.display}"
+            + (f"; missing here: {lacking}" if missing else "") + (f"; only here: {extra}" if only_here else "")
+            + f"; bring the translation up to date, or say why they differ in the front matter:"
+            f" `{PARITY_REASON_KEY}: <reason>`"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 
+from helpcenter.check import body, suggest
 from helpcenter.check.model import Problem, Project, SourcePage
 from helpcenter.postbuild.related import MAX_PAGES
 
@@ -32,26 +33,34 @@ def check(project: Project) -> Iterator[Problem]:
         entries = source.front.data["related"]
         key_line = source.front.key_lines.get("related", 1)
         if not isinstance(entries, list) or not entries or not all(isinstance(e, str) for e in entries):
-            yield Problem(source.display, key_line, ID, "`related:` must be a list of page paths, e.g."
-                          " `related: [account.md, ../contact/compose.md]` (relative to this page, like a link)")
+            yield Problem(source.display, key_line, ID, body.say(
+                source, "`related:` はページのパスのリストにしてください。例：`related: [account.md,"
+                        " ../contact/compose.md]`（リンクと同じく、このページからの相対パス）",
+                "`related:` must be a list of page paths, e.g. `related: [account.md, ../contact/compose.md]`"
+                " (relative to this page, like a link)"))
             continue
         if len(entries) > MAX_PAGES:
-            yield Problem(source.display, key_line, ID, f"`related:` lists {len(entries)} pages; list at most"
-                          f" {MAX_PAGES} (the most useful first)")
+            yield Problem(source.display, key_line, ID, body.say(
+                source, f"`related:` に {len(entries)} ページあります。{MAX_PAGES} ページまでにしてください"
+                        "（役に立つ順に）",
+                f"`related:` lists {len(entries)} pages; list at most {MAX_PAGES} (the most useful first)"))
         known = {s.rel for s in project.sources if s.lang == source.lang}
         for entry in entries:
             path = entry.split("#", 1)[0]  # a #section is checked on the built page (link-anchor)
             target = posixpath.normpath(posixpath.join(posixpath.dirname(source.rel), path))
             if target == source.rel:
-                yield Problem(source.display, _line(source, entry), ID, f"`related:` lists the page itself"
-                              f" (`{entry}`): remove it")
+                yield Problem(source.display, _line(source, entry), ID, body.say(
+                    source, f"`related:` にこのページ自身（`{entry}`）があります。削除してください",
+                    f"`related:` lists the page itself (`{entry}`): remove it"))
             elif not path.endswith(".md") or target not in known:
                 close = sorted(known, key=lambda k: -_common(k, target))[:1]
-                hint = f" (did you mean `{posixpath.relpath(close[0], posixpath.dirname(source.rel) or '.')}`?)" \
-                    if close else ""
-                yield Problem(source.display, _line(source, entry), ID, f"`related:` entry `{entry}` is not a page"
-                              f" of docs/{source.lang}/: write the path of an existing .md file relative to this"
-                              f" page{hint}")
+                hint = suggest.did_you_mean(
+                    f"`{posixpath.relpath(close[0], posixpath.dirname(source.rel) or '.')}`" if close else None)
+                yield Problem(source.display, _line(source, entry), ID, body.say(
+                    source, f"`related:` の `{entry}` は docs/{source.lang}/ のページではありません。"
+                            f"このページからの相対パスで、ある .md ファイルを書いてください{hint.ja}",
+                    f"`related:` entry `{entry}` is not a page of docs/{source.lang}/: write the path of an"
+                    f" existing .md file relative to this page{hint.en}"))
 
 
 def _common(a: str, b: str) -> int:

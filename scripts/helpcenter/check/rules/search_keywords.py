@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+from helpcenter.check import body
 from helpcenter.check.model import Problem, Project, SourcePage
 
 ID = "search-keywords"
@@ -43,24 +44,38 @@ def _words(source: SourcePage, key: str) -> Iterator[Problem | str]:
         return
     line = _line(source, key)
     if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
-        yield Problem(source.display, line, ID, f"`{key}:` must be a list of words, e.g."
-                      f" `{key}: [着金, 送金]` (one YAML list, each item a word or short phrase)")
+        yield Problem(source.display, line, ID, body.say(
+            source, f"`{key}:` は語のリストにしてください。例：`{key}: [着金, 送金]`（YAML のリスト一つで、"
+                    "各項目は一語か短い言い回し）",
+            f"`{key}:` must be a list of words, e.g. `{key}: [着金, 送金]` (one YAML list, each item a word or"
+            " short phrase)"))
         return
     if key == "keywords" and len(value) > MAX_KEYWORDS:
-        yield Problem(source.display, line, ID, f"`keywords:` lists {len(value)} words; keep the {MAX_KEYWORDS}"
-                      " that customers use most for this page's topic")
+        yield Problem(source.display, line, ID, body.say(
+            source, f"`keywords:` に {len(value)} 語あります。このページの話題でお客さまがよく使う"
+                    f" {MAX_KEYWORDS} 語までに絞ってください",
+            f"`keywords:` lists {len(value)} words; keep the {MAX_KEYWORDS} that customers use most for this"
+            " page's topic"))
     seen: set[str] = set()
     for word in value:
         bad = sorted(set(word) & FORBIDDEN)
         if bad or len(word) > MAX_CHARS:
-            why = f"holds {' '.join(repr(c) for c in bad)}" if bad else f"is longer than {MAX_CHARS} characters"
-            yield Problem(source.display, _line(source, key, word), ID, f"`{key}:` item `{word}` {why}: a"
-                          " keyword is a plain word or short phrase; write one item per word, without"
-                          " commas, quotes or markup")
+            chars = " ".join(repr(c) for c in bad)
+            yield Problem(source.display, _line(source, key, word), ID, body.say(
+                source,
+                f"`{key}:` の項目 `{word}` "
+                + (f"に {chars} があります。" if bad else f"が {MAX_CHARS} 文字を超えています。")
+                + "キーワードは一語か短い言い回しです。一項目に一語を、カンマ、引用符、マークアップなしで"
+                "書いてください",
+                f"`{key}:` item `{word}` "
+                + (f"holds {chars}" if bad else f"is longer than {MAX_CHARS} characters")
+                + ": a keyword is a plain word or short phrase; write one item per word, without commas, quotes"
+                " or markup"))
             continue
         if normal(word) in seen:
-            yield Problem(source.display, _line(source, key, word), ID, f"`{key}:` lists `{word}` twice:"
-                          " remove one")
+            yield Problem(source.display, _line(source, key, word), ID, body.say(
+                source, f"`{key}:` に `{word}` が二回あります。一つを削除してください",
+                f"`{key}:` lists `{word}` twice: remove one"))
         seen.add(normal(word))
         yield word
 
@@ -86,6 +101,11 @@ def check(project: Project) -> Iterator[Problem]:
             continue
         for source, word in pages:
             others = ", ".join(s.display for s, _ in pages if s is not source)
-            yield Problem(source.display, _line(source, "keywords", word), ID, f"keyword `{word}` is also on"
-                          f" {others}: search would pull both pages up for it and tell neither apart; keep it on"
-                          " the page about it, or list it under `keywords_shared:` on every page that has it")
+            yield Problem(source.display, _line(source, "keywords", word), ID, body.say(
+                source,
+                f"キーワード `{word}` は {others} にもあります。検索で両方のページが出て、どちらが目的のページか"
+                "分かりません。その話題のページだけに残すか、このキーワードを持つすべてのページで"
+                " `keywords_shared:` に書いてください",
+                f"keyword `{word}` is also on {others}: search would pull both pages up for it and tell neither"
+                " apart; keep it on the page about it, or list it under `keywords_shared:` on every page that has"
+                " it"))
