@@ -25,7 +25,8 @@
  * scores lunr's score times the weighted share of the query it matches,
  * squared; a page ranks by its best entry plus DEPTH of its others, and is
  * listed when it scores at least MIN_SHARE of the best; scores compared
- * rounded to 6 decimal places, ties broken by index order.
+ * rounded to 6 decimal places, ties broken by index order. A page leads with
+ * the entry whose own words answer best (leadScores).
  *
  * Also exposes window.hcSearch for other page features (the inquiry
  * composer's suggestions): hcSearch.pages(query, limit) -> Promise<pages>.
@@ -186,10 +187,70 @@
     ranked.forEach(function (page) {
       var top = Math.max.apply(null, page.hits.map(function (h) { return h.score }))
       page.hits = page.hits.filter(function (h) { return h.score >= top * SECTION_SHARE })
-        .sort(function (a, b) { return b.score - a.score || a.ref - b.ref })
+    })
+    this.leadScores(ranked, terms, weights)
+    ranked.forEach(function (page) {
+      page.hits = page.hits.sort(function (a, b) { return b.lead - a.lead || b.score - a.score || a.ref - b.ref })
         .slice(0, MAX_SECTIONS)
     })
     return ranked
+  }
+
+  /*
+   * Which entry a page leads with (engine.py lead_score): each hit's `lead`,
+   * lunr's cosine on its own fields (heading, text, pointers; not the page
+   * title and keywords every entry of its page carries alike, index-loader.js
+   * `own`) times the share of the query they match, squared. The page title
+   * ranks the page; it does not choose the section shown (出金が反映されない
+   * leads with the withdrawal section of 入出金に関する問題, not the deposit one).
+   */
+  Engine.prototype.leadScores = function (ranked, terms, weights) {
+    var data = this.data
+    var query = queryVector(terms, weights, data)
+    var scratch = this.leadSlots
+    if (!scratch || scratch.length !== data.docs.length)
+      scratch = this.leadSlots = new Int32Array(data.docs.length).fill(-1) /* each hit's slot by ref; -1: none */
+    var hits = []
+    ranked.forEach(function (page) {
+      page.hits.forEach(function (h) { scratch[h.ref] = hits.length; hits.push(h) })
+    })
+    var dots = new Float64Array(hits.length)
+    var keys = hits.map(function () { return [] })
+    query.ids.forEach(function (id) {
+      var q = query.elements.get(id)
+      var postings = data.postings[id]
+      for (var i = 0; i < postings.docs.length; i++) {
+        var slot = scratch[postings.docs[i]]
+        if (slot < 0 || postings.own[i] < 0) continue
+        dots[slot] += q * postings.own[i]
+        keys[slot].push(data.terms[id])
+      }
+    })
+    var coverage = new Coverage(terms, weights)
+    hits.forEach(function (h, slot) {
+      scratch[h.ref] = -1
+      var matched = keys[slot].length && query.magnitude
+      h.lead = matched ? round6(dots[slot] / query.magnitude * coverage.compute(keys[slot])) : 0
+    })
+  }
+
+  /*
+   * lunr.js's query vector for these terms: {ids ascending, elements (id ->
+   * the boosts of its clauses summed in clause order), magnitude (squares
+   * summed in id order)}, as lunr.js builds and measures it.
+   */
+  function queryVector(terms, weights, data) {
+    var elements = new Map()
+    terms.forEach(function (t) {
+      var boost = t.boost * termWeight(t, weights)
+      data.termIds([t]).forEach(function (id) {
+        elements.set(id, elements.has(id) ? elements.get(id) + boost : boost)
+      })
+    })
+    var ids = Array.from(elements.keys()).sort(function (a, b) { return a - b })
+    var sumOfSquares = 0
+    ids.forEach(function (id) { sumOfSquares += elements.get(id) * elements.get(id) })
+    return { ids: ids, elements: elements, magnitude: Math.sqrt(sumOfSquares) }
   }
 
   /*
@@ -251,17 +312,10 @@
   Engine.prototype.listedPages = function (terms, weights, limit) {
     if (weights.length > MASK_BITS) return null
     var data = this.data
-    var elements = new Map()
-    terms.forEach(function (t) {
-      var boost = t.boost * termWeight(t, weights)
-      data.termIds([t]).forEach(function (id) {
-        elements.set(id, elements.has(id) ? elements.get(id) + boost : boost)
-      })
-    })
-    var ids = Array.from(elements.keys()).sort(function (a, b) { return a - b })
-    var sumOfSquares = 0
-    ids.forEach(function (id) { sumOfSquares += elements.get(id) * elements.get(id) })
-    var magnitude = Math.sqrt(sumOfSquares)
+    var query = queryVector(terms, weights, data)
+    var elements = query.elements
+    var ids = query.ids
+    var magnitude = query.magnitude
 
     var n = data.docs.length
     var scratch = this.scratch
@@ -548,9 +602,14 @@
     var items = ranked.map(function (page, g) {
       var hits = page.hits
       var seen = function () { rendering(g) }
-      /* Material's Enter key goes to the group whose page entry scores best: it scores as its page. */
-      var group = hits.map(function (h) {
-        return item(docs[h.ref], h.ref === page.ref ? Math.max(h.score, page.score) : h.score, marks, seen)
+      /*
+       * Material's Enter key goes to the group whose page entry scores best: it scores as its page. Material
+       * shows the entries scoring at least the first one's and folds the rest: the lead (rank) scores as its
+       * page too, so it is the one shown.
+       */
+      var group = hits.map(function (h, i) {
+        var score = h.ref === page.ref || i === 0 ? Math.max(h.score, page.score) : h.score
+        return item(docs[h.ref], score, marks, seen)
       })
       var own = hits.some(function (h) { return h.ref === page.ref })
       if (!own) group.push(item(docs[page.ref], page.score, marks, seen))
