@@ -38,8 +38,7 @@
   var BASE = 45 /* digits below BASE say more digits follow; BASE and above end a number */
   var GLOBAL = "__hcSearchIndex"
   var MERGED_FIELD = "all" /* merge_fields.FIELD */
-  /* Fields every entry of a page carries alike (engine.py PAGE_FIELDS): not a section's own words. */
-  var PAGE_FIELDS = ["page", "keywords"]
+  var PAGE_FIELDS = ["page", "keywords"] /* engine.py PAGE_FIELDS */
   /* What lunr keeps per posting: nothing (no positions), one object shared by every posting. */
   var NO_METADATA = Object.freeze({})
 
@@ -148,10 +147,9 @@
     })
     this.raw = new Array(this.terms.length) /* per term, its postings strings (one per field) once loaded */
     this.ready = new Uint8Array(this.terms.length) /* 1 once a term's postings are decoded */
-    this.postings = new Array(this.terms.length) /* per term once ready: {docs: Int32Array, values, own: Float64Array} */
+    this.postings = new Array(this.terms.length) /* per term once ready: {docs: Int32Array, values: Float64Array} */
     this.sums = new Float64Array(this.docs.length).fill(-1) /* addTerm's sums per document; -1: none yet */
-    this.ownSums = new Float64Array(this.docs.length).fill(-1) /* the same over each document's own fields */
-    /* Fields a document's own sum leaves out (engine.py own_vectors): its page's, alike on each entry. */
+    this.ownSums = new Float64Array(this.docs.length).fill(-1)
     this.pageField = this.fields.map(function (f) { return PAGE_FIELDS.indexOf(f) >= 0 })
     this.titleField = this.fields.indexOf("title")
     var t0 = performance.now()
@@ -231,10 +229,7 @@
    * One term's postings, decoded: the documents that hold it and their merged
    * field-vector elements for it, per document the sum of its fields'
    * elements (compact.score), added in field order as merge_fields.py adds
-   * them; and `own`, the same sum over the document's own fields only (not
-   * its page's title and keywords; a page's own entry not its title either:
-   * it is the page title), -1 where none holds the term (search.js
-   * leadScores, engine.py own_vectors).
+   * them; `own`: the same over its own fields (engine.py own_vectors), -1: none.
    */
   IndexData.prototype.addTerm = function (id) {
     if (this.ready[id]) return
@@ -259,10 +254,8 @@
         if (sums[doc] < 0) { held.push(doc); sums[doc] = 0 }
         var element = round3(score)
         sums[doc] += element
-        if (!this.pageField[fi] && !(fi === this.titleField && pageOf[doc] === doc)) {
-          if (ownSums[doc] < 0) ownSums[doc] = 0
-          ownSums[doc] += element
-        }
+        if (!this.pageField[fi] && !(fi === this.titleField && pageOf[doc] === doc))
+          ownSums[doc] = Math.max(ownSums[doc], 0) + element
       }
     }
     var docs = new Int32Array(held.length)
