@@ -114,7 +114,7 @@ def test_postings_files_group_terms_that_neighbour_in_the_pages(tmp_path, lunr_p
 
 
 def ranking(engine: Engine, query: str) -> list[tuple]:
-    return [(page.url, page.score, [(hit.location, hit.score) for hit in page.sections])
+    return [(page.url, page.score, [(hit.location, hit.score, hit.lead) for hit in page.sections])
             for page in engine.search(query)]
 
 
@@ -179,7 +179,7 @@ async q => {
   const ranked = engine.rank(q)
   await engine.prepareShown(ranked)
   const loc = ref => engine.docs[ref][0]
-  return ranked.map(p => [loc(p.ref), p.score, p.hits.map(h => [loc(h.ref), h.score])])
+  return ranked.map(p => [loc(p.ref), p.score, p.hits.map(h => [loc(h.ref), h.score, h.lead])])
 }
 """
 
@@ -192,7 +192,7 @@ def browser_rankings(page, site: Path, lang: str) -> dict[str, list]:
 
 def cli_rankings(site: Path, lang: str) -> dict[str, list]:
     engine = Engine.from_site(site, lang)
-    return {q.text: [[url, score, [[loc, s] for loc, s in hits]] for url, score, hits in ranking(engine, q.text)]
+    return {q.text: [[url, score, [list(hit) for hit in hits]] for url, score, hits in ranking(engine, q.text)]
             for q in ALL_QUERIES if q.lang == lang}
 
 
@@ -208,7 +208,7 @@ def split_site(site_dir: Path, tmp_path_factory, lunr_py_payloads) -> Path:
 
 
 def same_ranking(browser: dict[str, list], cli: dict[str, list]) -> list[str]:
-    """Queries where pages, their order or their sections differ, or a score by more than 1e-6.
+    """Queries where pages, their order or their sections differ, or a score or lead score by more than 1e-6.
 
     Ranking rounds to 6 decimals: Python's round() and search.js's Math.round
     can differ by one unit there, as they did with the uncompressed index.
@@ -221,7 +221,7 @@ def same_ranking(browser: dict[str, list], cli: dict[str, list]) -> list[str]:
         got = browser[query]
         if [p[0] for p in got] != [p[0] for p in pages] or any(
                 not close(g[1], c[1]) or [h[0] for h in g[2]] != [h[0] for h in c[2]]
-                or not all(close(x[1], y[1]) for x, y in zip(g[2], c[2], strict=True))
+                or not all(close(x[1], y[1]) and close(x[2], y[2]) for x, y in zip(g[2], c[2], strict=True))
                 for g, c in zip(got, pages, strict=True)):
             bad.append(query)
     return bad
@@ -253,7 +253,7 @@ async ([queries, limits]) => {
       await engine.prepareShown(ranked)
       const scored = [...asked.pop()]
       lists.push({
-        ranked: ranked.map(p => [loc(p.ref), p.score, p.hits.map(h => [loc(h.ref), h.score])]),
+        ranked: ranked.map(p => [loc(p.ref), p.score, p.hits.map(h => [loc(h.ref), h.score, h.lead])]),
         scored: scored.map(loc).sort(), listed: ranked.map(p => loc(p.ref)).sort()
       })
     }

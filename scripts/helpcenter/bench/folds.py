@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpcenter.bench.queries import HOLDOUT_QUERIES, REAL_QUERIES, REAL_QUERIES_2, SHARED_QUERIES, Query, read_shared
-from helpcenter.paths import LANGUAGES, SITE
+from helpcenter.paths import LANGUAGES, ROOT, SITE
 
 FOLDS = 4
 TUNE_FOLDS = (0, 1)
+# Queries labelled with the section a page should lead with (page#anchor), written from the pages' headings.
+SECTION_QUERIES = ROOT / "tests" / "search" / "sections.tsv"
 
 
 def fold_of(query: Query) -> int:
@@ -92,6 +94,23 @@ def table(rank: Callable[[Query], list[str]]) -> dict[str, dict[str, Figures]]:
             for name, qs in query_sets().items()}
 
 
+def section_figures(lead: Callable[[Query], dict[str, str]]) -> dict[str, tuple[int, float, float]]:
+    """{lang: (queries, section hit@1, page hit@1)} on SECTION_QUERIES. `lead` maps a query to
+    {page listed: the entry it leads with}, in rank order; a section hit is the labelled page,
+    wherever it ranks, leading with the labelled section."""
+    out = {}
+    for lang in LANGUAGES:
+        rows = [q for q in read_shared(SECTION_QUERIES, source="sections") if q.lang == lang]
+        sections = pages = 0
+        for q in rows:
+            listed = lead(q)
+            page = q.accept[0].partition("#")[0]
+            sections += listed.get(page) in q.accept
+            pages += next(iter(listed), None) == page
+        out[lang] = (len(rows), sections / len(rows) if rows else 0.0, pages / len(rows) if rows else 0.0)
+    return out
+
+
 def render(rows: dict[str, dict[str, Figures]]) -> list[str]:
     lines = ["hit@1 / hit@3 / MRR (queries)", f"{'list':24} | {'ja':24} | {'en':24}"]
     lines += [f"{name:24} | {str(by['ja']):24} | {str(by['en']):24}" for name, by in rows.items()]
@@ -111,6 +130,12 @@ def main(argv: list[str] | None = None) -> int:
         return [p.url for p in engines[q.lang].search(q.text)]
 
     print("\n".join(render(table(rank))))
+
+    def lead(q: Query) -> dict[str, str]:
+        return {p.url: p.sections[0].location for p in engines[q.lang].search(q.text)}
+
+    for lang, (n, sections, pages) in section_figures(lead).items():
+        print(f"sections.tsv {lang}: section hit@1 {sections:.2f}, page hit@1 {pages:.2f} ({n})")
     if args.misses:
         for q in query_sets()["real, tuning folds"]:
             got = rank(q)

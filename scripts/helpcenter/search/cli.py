@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=LANGUAGES, default="ja")
     parser.add_argument("--site-dir", type=Path, default=SITE, help="a built site (default: site/)")
     parser.add_argument("--limit", type=int, default=10, help="pages to show (default: 10)")
-    parser.add_argument("--sections", action="store_true", help="also list the matching sections")
+    parser.add_argument("--sections", action="store_true", help="also list the matching sections, the one shown first")
     args = parser.parse_args(argv)
     if not index_path(args.site_dir, args.lang).exists():
         print(f"error: no search index in {args.site_dir}; run scripts/build first", file=sys.stderr)
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     for rank, page in enumerate(results[: args.limit], 1):
         print(f"{rank:2}. {page.url}\t{page.title}\t{page.score:.3f}")
         if args.sections:
-            for hit in sorted(page.sections, key=lambda h: -h.score):
+            for hit in page.sections:  # the one the page leads with first, as the browser shows them
                 print(f"      {hit.location}\t{hit.title}\t{hit.score:.3f}")
     return 0
 

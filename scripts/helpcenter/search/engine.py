@@ -11,7 +11,11 @@ Mirrors the ranking in `overrides/assets/javascripts/helpcenter/search.js`:
   weights, analyzer.factors, make grammar and intent words count less);
 - a page ranks by its best entry plus DEPTH of its others: the page about a
   topic treats it in several sections, an overview mentions it once;
-- a page scoring under MIN_SHARE of the best is not listed.
+- a page scoring under MIN_SHARE of the best is not listed;
+- a listed page leads with the entry whose own words (heading, text, what
+  pointers say of it) answer the query best, scored as above on those fields
+  only: the page title and keywords every entry carries rank the page, they
+  do not choose its section (`lead_order`).
 Scores are rounded to 6 decimal places before comparing, so float noise
 between lunr.py and lunr.js cannot reorder results; ties break by the order
 pages were indexed. The browser first finds the pages the list shows from the
@@ -22,6 +26,8 @@ entry.
 
 from __future__ import annotations
 
+import bisect
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +44,7 @@ class Hit:
     location: str
     title: str
     score: float
+    lead: float = 0.0  # the entry's score on its own fields (lead_order), which orders a page's entries
 
 
 @dataclass
@@ -61,6 +68,10 @@ MIN_SHARE = 0.2
 MAX_PAGES = 50
 MAX_SECTIONS = 3
 SECTION_SHARE = 0.2
+# Fields every entry of a page carries alike (build_index.FIELDS): they say what the page is about, not
+# which of its sections answers. A page's own entry is titled with the page title too.
+PAGE_FIELDS = ("page", "keywords")
+PAGE_ENTRY_FIELDS = (*PAGE_FIELDS, "title")
 
 
 class Engine:
@@ -69,6 +80,10 @@ class Engine:
         self.docs = payload["docs"]
         self.ref_of = {doc[0]: ref for ref, doc in enumerate(self.docs)}
         self.index = Index.load(merge_fields(payload["index"]))  # as the browser queries it
+        self.own = own_vectors(payload["index"], [doc[2] < 0 for doc in self.docs])
+        self.term_ids = {term: entry["_index"] for term, entry in payload["index"]["invertedIndex"]}
+        self.term_of = {term_id: term for term, term_id in self.term_ids.items()}
+        self.terms = sorted(self.term_ids)
         spec = payload["analyzer"]
         self.analyzer = Analyzer(spec["stopwords"], spec["synonyms"], spec["intent"], self.index.inverted_index,
                                  spec["words"], spec["readings"])
@@ -98,11 +113,45 @@ class Engine:
         best = max((page.score for page in pages.values()), default=0.0)
         ranked = [page for _, page in sorted(pages.items(), key=lambda item: (-item[1].score, item[0]))
                   if page.score > 0 and page.score >= best * MIN_SHARE]
+        query_vector = self.query_vector(terms, weights)
         for page in ranked[:MAX_PAGES]:
             top = max(hit.score for hit in page.sections)
             kept = [hit for hit in page.sections if hit.score >= top * SECTION_SHARE]
-            page.sections = sorted(kept, key=lambda hit: (-hit.score, self.ref_of[hit.location]))[:MAX_SECTIONS]
+            for hit in kept:
+                hit.lead = self.lead_score(self.ref_of[hit.location], query_vector, terms, weights)
+            page.sections = sorted(kept, key=lambda hit: (-hit.lead, -hit.score,
+                                                          self.ref_of[hit.location]))[:MAX_SECTIONS]
         return ranked[:MAX_PAGES]
+
+    def query_vector(self, terms: list[QueryTerm], weights: list[float]) -> dict[int, float]:
+        """lunr's query vector: each term's boost added to every index term it stands for, in query order."""
+        vector: dict[int, float] = {}
+        for t in terms:
+            boost = t.boost * term_weight(t, weights)
+            at = bisect.bisect_left(self.terms, t.term)
+            while at < len(self.terms) and (self.terms[at].startswith(t.term) if t.prefix
+                                            else self.terms[at] == t.term):
+                term_id = self.term_ids[self.terms[at]]
+                vector[term_id] = vector.get(term_id, 0) + boost
+                at += 1
+        return vector
+
+    def lead_score(self, ref: int, query_vector: dict[int, float], terms: list[QueryTerm],
+                   weights: list[float]) -> float:
+        """An entry's score on its own fields: lunr's cosine on them times the share of the query they match,
+        squared (as `search` scores the whole entry), in the browser's arithmetic (search.js leadScore)."""
+        own = self.own[ref]
+        ids = sorted(query_vector)
+        magnitude = math.sqrt(sum(query_vector[i] * query_vector[i] for i in ids))
+        dot = 0.0
+        matched: dict[str, None] = {}
+        for i in ids:
+            if i in own:
+                dot += query_vector[i] * own[i]
+                matched[self.term_of[i]] = None
+        if not matched or not magnitude:
+            return 0.0
+        return round(dot / magnitude * share(covered(terms, matched), weights) ** 2, 6)
 
     def matches(self, terms: list[QueryTerm], weights: list[float], index: Index | None = None) -> list[dict]:
         """lunr's matches of the analyzed query, on `index` (this engine's, fields merged, by default)."""
@@ -112,6 +161,23 @@ class Engine:
             query.term(t.term, use_pipeline=False, boost=t.boost * term_weight(t, weights),
                        wildcard=Query.WILDCARD_TRAILING if t.prefix else Query.WILDCARD_NONE)
         return index.query(query)
+
+
+def own_vectors(index: dict, page_entry: list[bool]) -> list[dict[int, float]]:
+    """Per entry, its field-vector elements summed over its own fields (not PAGE_FIELDS; a page's own entry
+    not its title either), in field order from 0 as merge_fields and index-loader.js sum them."""
+    vectors = dict(index["fieldVectors"])
+    out: list[dict[int, float]] = []
+    for ref, is_page in enumerate(page_entry):
+        own: dict[int, float] = {}
+        for field in index["fields"]:
+            if field in (PAGE_ENTRY_FIELDS if is_page else PAGE_FIELDS):
+                continue
+            elements = vectors.get(f"{field}/{ref}", [])
+            for i in range(0, len(elements), 2):
+                own[elements[i]] = own.get(elements[i], 0) + elements[i + 1]
+        out.append(own)
+    return out
 
 
 def page_score(scores: list[float]) -> float:

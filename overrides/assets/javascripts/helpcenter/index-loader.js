@@ -38,6 +38,7 @@
   var BASE = 45 /* digits below BASE say more digits follow; BASE and above end a number */
   var GLOBAL = "__hcSearchIndex"
   var MERGED_FIELD = "all" /* merge_fields.FIELD */
+  var PAGE_FIELDS = ["page", "keywords"] /* engine.py PAGE_FIELDS */
   /* What lunr keeps per posting: nothing (no positions), one object shared by every posting. */
   var NO_METADATA = Object.freeze({})
 
@@ -148,6 +149,9 @@
     this.ready = new Uint8Array(this.terms.length) /* 1 once a term's postings are decoded */
     this.postings = new Array(this.terms.length) /* per term once ready: {docs: Int32Array, values: Float64Array} */
     this.sums = new Float64Array(this.docs.length).fill(-1) /* addTerm's sums per document; -1: none yet */
+    this.ownSums = new Float64Array(this.docs.length).fill(-1)
+    this.pageField = this.fields.map(function (f) { return PAGE_FIELDS.indexOf(f) >= 0 })
+    this.titleField = this.fields.indexOf("title")
     var t0 = performance.now()
     this.index = lunr.Index.load({
       version: lunr.version,
@@ -225,11 +229,13 @@
    * One term's postings, decoded: the documents that hold it and their merged
    * field-vector elements for it, per document the sum of its fields'
    * elements (compact.score), added in field order as merge_fields.py adds
-   * them.
+   * them; `own`: the same over its own fields (engine.py own_vectors), -1: none.
    */
   IndexData.prototype.addTerm = function (id) {
     if (this.ready[id]) return
     var sums = this.sums
+    var ownSums = this.ownSums
+    var pageOf = this.pageOf
     var held = []
     var nf = this.fields.length
     var k1 = this.k1
@@ -246,17 +252,23 @@
         score *= this.fieldBoosts[fi]
         score *= this.docBoosts[doc] || 1
         if (sums[doc] < 0) { held.push(doc); sums[doc] = 0 }
-        sums[doc] += round3(score)
+        var element = round3(score)
+        sums[doc] += element
+        if (!this.pageField[fi] && !(fi === this.titleField && pageOf[doc] === doc))
+          ownSums[doc] = Math.max(ownSums[doc], 0) + element
       }
     }
     var docs = new Int32Array(held.length)
     var values = new Float64Array(held.length)
+    var own = new Float64Array(held.length)
     for (var h = 0; h < held.length; h++) {
       docs[h] = held[h]
       values[h] = sums[held[h]]
+      own[h] = ownSums[held[h]]
       sums[held[h]] = -1
+      ownSums[held[h]] = -1
     }
-    this.postings[id] = { docs: docs, values: values }
+    this.postings[id] = { docs: docs, values: values, own: own }
     this.raw[id] = null
     this.ready[id] = 1
   }

@@ -20,12 +20,9 @@
  * on the entries of the pages it lists, found first from the postings
  * (listedPages: lunr's work per matching entry is what grows with the site).
  *
- * Ranking mirrors scripts/helpcenter/search/engine.py (the CLI): each term
- * is looked up with the weight of the query words it stands for; an entry
- * scores lunr's score times the weighted share of the query it matches,
- * squared; a page ranks by its best entry plus DEPTH of its others, and is
- * listed when it scores at least MIN_SHARE of the best; scores compared
- * rounded to 6 decimal places, ties broken by index order.
+ * Ranking mirrors scripts/helpcenter/search/engine.py (the CLI), whose
+ * docstring says how; scores are compared rounded to 6 decimal places, ties
+ * broken by index order.
  *
  * Also exposes window.hcSearch for other page features (the inquiry
  * composer's suggestions): hcSearch.pages(query, limit) -> Promise<pages>.
@@ -36,14 +33,9 @@
   var MSG = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 }
   var SNIPPET = 160
   /*
-   * What a result list shows (the CLI, engine.py, keeps the same): at most
-   * MAX_PAGES pages, and on each page its sections that score at least
-   * SECTION_SHARE of the page's best, MAX_SECTIONS entries at most. A
-   * Japanese query is many bigrams, and a section matching one common bigram
-   * is noise. Material shows a page's entries scoring below its first in a
-   * collapsed "N more on this page" list, yet renders them all on every
-   * keystroke: three entries (the best and two more) keep that list useful
-   * and the rendering short.
+   * What a result list shows (engine.py says why): at most MAX_PAGES pages,
+   * on each its sections scoring at least SECTION_SHARE of its best,
+   * MAX_SECTIONS entries at most (Material renders every one on each keystroke).
    */
   var MAX_PAGES = 50
   /* Result groups Material renders at once (it renders 4 more each time the list is scrolled to its end). */
@@ -186,10 +178,54 @@
     ranked.forEach(function (page) {
       var top = Math.max.apply(null, page.hits.map(function (h) { return h.score }))
       page.hits = page.hits.filter(function (h) { return h.score >= top * SECTION_SHARE })
-        .sort(function (a, b) { return b.score - a.score || a.ref - b.ref })
+    })
+    this.leadScores(ranked, terms, weights)
+    ranked.forEach(function (page) {
+      page.hits = page.hits.sort(function (a, b) { return b.lead - a.lead || b.score - a.score || a.ref - b.ref })
         .slice(0, MAX_SECTIONS)
     })
     return ranked
+  }
+
+  /* Each hit's `lead`, scored as rank does on its own fields only (engine.py lead_score): a page leads with it. */
+  Engine.prototype.leadScores = function (ranked, terms, weights) {
+    var data = this.data
+    var query = queryVector(terms, weights, data)
+    var slots = this.leadSlots
+    if (!slots || slots.length !== data.docs.length) slots = this.leadSlots = new Int32Array(data.docs.length).fill(-1)
+    var hits = []
+    ranked.forEach(function (page) {
+      page.hits.forEach(function (h) { slots[h.ref] = hits.length; hits.push({ hit: h, dot: 0, keys: [] }) })
+    })
+    query.ids.forEach(function (id) {
+      var postings = data.postings[id]
+      for (var i = 0; i < postings.docs.length; i++) {
+        var h = hits[slots[postings.docs[i]]]
+        if (!h || postings.own[i] < 0) continue
+        h.dot += query.elements.get(id) * postings.own[i]
+        h.keys.push(data.terms[id])
+      }
+    })
+    var coverage = new Coverage(terms, weights)
+    hits.forEach(function (h) {
+      slots[h.hit.ref] = -1
+      h.hit.lead = h.keys.length && query.magnitude ? round6(h.dot / query.magnitude * coverage.compute(h.keys)) : 0
+    })
+  }
+
+  /* lunr.js's query vector: {ids ascending, elements (id -> its clauses' boosts summed), magnitude}. */
+  function queryVector(terms, weights, data) {
+    var elements = new Map()
+    terms.forEach(function (t) {
+      var boost = t.boost * termWeight(t, weights)
+      data.termIds([t]).forEach(function (id) {
+        elements.set(id, elements.has(id) ? elements.get(id) + boost : boost)
+      })
+    })
+    var ids = Array.from(elements.keys()).sort(function (a, b) { return a - b })
+    var sumOfSquares = 0
+    ids.forEach(function (id) { sumOfSquares += elements.get(id) * elements.get(id) })
+    return { ids: ids, elements: elements, magnitude: Math.sqrt(sumOfSquares) }
   }
 
   /*
@@ -235,12 +271,9 @@
    * site a query's common terms match most entries, and lunr's work per
    * matching entry, not the few pages listed, was most of a keystroke.
    *
-   * Each entry is scored in the operations and order lunr.js's query uses:
-   * the query vector's element for a term is its clauses' boosts summed in
-   * clause order; the dot product adds query element times document element
-   * term by term in term order, from 0; the score is that over the query
-   * vector's magnitude (squares summed in term order). Then weighted by
-   * coverage, summed per page and listed as rank does with lunr's answer, so
+   * Each entry is scored in lunr.js's operations and order (queryVector; the
+   * dot product from 0, term by term in term order, over the magnitude), then
+   * weighted by coverage, summed per page and listed as rank does, so
    * these are exactly the pages rank lists (tested against the CLI on every
    * query list, at several limits). Returns those pages in order
    * ([{ref, score}], `listed`'s answer), or null (every page) for a query of
@@ -251,17 +284,10 @@
   Engine.prototype.listedPages = function (terms, weights, limit) {
     if (weights.length > MASK_BITS) return null
     var data = this.data
-    var elements = new Map()
-    terms.forEach(function (t) {
-      var boost = t.boost * termWeight(t, weights)
-      data.termIds([t]).forEach(function (id) {
-        elements.set(id, elements.has(id) ? elements.get(id) + boost : boost)
-      })
-    })
-    var ids = Array.from(elements.keys()).sort(function (a, b) { return a - b })
-    var sumOfSquares = 0
-    ids.forEach(function (id) { sumOfSquares += elements.get(id) * elements.get(id) })
-    var magnitude = Math.sqrt(sumOfSquares)
+    var query = queryVector(terms, weights, data)
+    var elements = query.elements
+    var ids = query.ids
+    var magnitude = query.magnitude
 
     var n = data.docs.length
     var scratch = this.scratch
@@ -548,9 +574,10 @@
     var items = ranked.map(function (page, g) {
       var hits = page.hits
       var seen = function () { rendering(g) }
-      /* Material's Enter key goes to the group whose page entry scores best: it scores as its page. */
-      var group = hits.map(function (h) {
-        return item(docs[h.ref], h.ref === page.ref ? Math.max(h.score, page.score) : h.score, marks, seen)
+      /* Enter goes to the group whose page entry scores best; Material folds what scores below the first: both score as the page. */
+      var group = hits.map(function (h, i) {
+        var score = h.ref === page.ref || i === 0 ? Math.max(h.score, page.score) : h.score
+        return item(docs[h.ref], score, marks, seen)
       })
       var own = hits.some(function (h) { return h.ref === page.ref })
       if (!own) group.push(item(docs[page.ref], page.score, marks, seen))
