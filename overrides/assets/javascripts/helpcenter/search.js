@@ -190,27 +190,36 @@
   /* Each hit's `lead`, scored as rank does on its own fields only (engine.py lead_score): a page leads with it. */
   Engine.prototype.leadScores = function (ranked, terms, weights) {
     var data = this.data
-    var query = queryVector(terms, weights, data)
+    var query = this.vector(terms, weights)
     var slots = this.leadSlots
     if (!slots || slots.length !== data.docs.length) slots = this.leadSlots = new Int32Array(data.docs.length).fill(-1)
     var hits = []
     ranked.forEach(function (page) {
-      page.hits.forEach(function (h) { slots[h.ref] = hits.length; hits.push({ hit: h, dot: 0, keys: [] }) })
+      page.hits.forEach(function (h) { slots[h.ref] = hits.length; hits.push(h) })
     })
+    var dots = new Float64Array(hits.length)
+    var keys = new Array(hits.length)
     query.ids.forEach(function (id) {
-      var postings = data.postings[id]
-      for (var i = 0; i < postings.docs.length; i++) {
-        var h = hits[slots[postings.docs[i]]]
-        if (!h || postings.own[i] < 0) continue
-        h.dot += query.elements.get(id) * postings.own[i]
-        h.keys.push(data.terms[id])
+      var p = data.postings[id]
+      for (var i = 0; i < p.docs.length; i++) {
+        var s = slots[p.docs[i]]
+        if (s < 0 || p.own[i] < 0) continue
+        dots[s] += query.elements.get(id) * p.own[i]
+        ;(keys[s] = keys[s] || {})[data.terms[id]] = 1
       }
     })
     var coverage = new Coverage(terms, weights)
-    hits.forEach(function (h) {
-      slots[h.hit.ref] = -1
-      h.hit.lead = h.keys.length && query.magnitude ? round6(h.dot / query.magnitude * coverage.compute(h.keys)) : 0
+    hits.forEach(function (h, s) {
+      slots[h.ref] = -1
+      h.lead = keys[s] && query.magnitude ? round6(dots[s] / query.magnitude * coverage.factor(keys[s])) : 0
     })
+  }
+
+  /* queryVector, once per query: listedPages and leadScores both use it. */
+  Engine.prototype.vector = function (terms, weights) {
+    var a = this.analyzed
+    if (a.terms !== terms) return queryVector(terms, weights, this.data)
+    return a.vector || (a.vector = queryVector(terms, weights, this.data))
   }
 
   /* lunr.js's query vector: {ids ascending, elements (id -> its clauses' boosts summed), magnitude}. */
@@ -284,7 +293,7 @@
   Engine.prototype.listedPages = function (terms, weights, limit) {
     if (weights.length > MASK_BITS) return null
     var data = this.data
-    var query = queryVector(terms, weights, data)
+    var query = this.vector(terms, weights)
     var elements = query.elements
     var ids = query.ids
     var magnitude = query.magnitude
