@@ -479,7 +479,6 @@ def test_guard_unit_hex_hint(guard_page):
     assert scan(page, "", "details") == []
 
 
-# The same cases through the page: alert shown, nothing of the secret anywhere in the output.
 @pytest.fixture(scope="module")
 def reused_composer(browser, site_dir, request):
     """open(lang, query, served=False, init_script=None) -> (page, seen): one page per arguments, reused.
@@ -509,6 +508,7 @@ def reused_composer(browser, site_dir, request):
         ctx.close()
 
 
+# The same cases through the page: alert shown, nothing of the secret anywhere in the output.
 DOM_POSITIVE = [POSITIVE[i] for i in (0, 5, 7, 9, 14, 16, 17, 20, 22, 24, 25, 29)]
 DOM_NEGATIVE = [NEGATIVE[i] for i in (0, 4, 8, 9, 10, 13, 16, 17, 21)]
 GUARDED_FIELDS = sorted({"summary", "details"} | {case[0] for case in DOM_POSITIVE + DOM_NEGATIVE})
