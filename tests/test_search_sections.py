@@ -31,13 +31,8 @@ def engines(site_dir: Path) -> dict[str, Engine]:
     return {lang: Engine.from_site(site_dir, lang) for lang in LANGUAGES}
 
 
-def leads(engine: Engine, text: str) -> dict[str, str]:
-    """{page listed: the entry it leads with}, in rank order."""
-    return {p.url: p.sections[0].location for p in engine.search(text)}
-
-
 def test_labelled_sections_lead_their_page(engines, figures):
-    by_lang = folds.section_figures(lambda q: leads(engines[q.lang], q.text))
+    by_lang = folds.section_figures(lambda q: folds.leads(engines[q.lang], q.text))
     for lang, (n, sections, pages) in by_lang.items():
         figures.append(f"search sections {lang}: section hit@1 {sections:.2f}, page hit@1 {pages:.2f} ({n} queries)")
     assert {lang: f[1] for lang, f in by_lang.items() if f[1] < 0.75} == {}
@@ -59,7 +54,7 @@ def test_a_heading_typed_leads_with_its_section(site_dir, engines, figures):
     assert len(queries) > 150, "the site's headings used once"
     for lang in LANGUAGES:
         rows = [q for q in queries if q.lang == lang]
-        shown = {q.text: leads(engines[lang], q.text).get(q.accept[0].partition("#")[0]) for q in rows}
+        shown = {q.text: folds.leads(engines[lang], q.text).get(q.accept[0].partition("#")[0]) for q in rows}
         wrong = [(q.text, shown[q.text]) for q in rows if shown[q.text] != q.accept[0]]
         rate = 1 - len(wrong) / len(rows)
         figures.append(f"search sections {lang}: a heading typed leads with its section {rate:.2f} ({len(rows)}); "

@@ -17,9 +17,13 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from helpcenter.bench.queries import HOLDOUT_QUERIES, REAL_QUERIES, REAL_QUERIES_2, SHARED_QUERIES, Query, read_shared
 from helpcenter.paths import LANGUAGES, ROOT, SITE
+
+if TYPE_CHECKING:
+    from helpcenter.search.engine import Engine
 
 FOLDS = 4
 TUNE_FOLDS = (0, 1)
@@ -99,8 +103,9 @@ def section_figures(lead: Callable[[Query], dict[str, str]]) -> dict[str, tuple[
     {page listed: the entry it leads with}, in rank order; a section hit is the labelled page,
     wherever it ranks, leading with the labelled section."""
     out = {}
+    labelled = read_shared(SECTION_QUERIES, source="sections")
     for lang in LANGUAGES:
-        rows = [q for q in read_shared(SECTION_QUERIES, source="sections") if q.lang == lang]
+        rows = [q for q in labelled if q.lang == lang]
         sections = pages = 0
         for q in rows:
             listed = lead(q)
@@ -109,6 +114,11 @@ def section_figures(lead: Callable[[Query], dict[str, str]]) -> dict[str, tuple[
             pages += next(iter(listed), None) == page
         out[lang] = (len(rows), sections / len(rows) if rows else 0.0, pages / len(rows) if rows else 0.0)
     return out
+
+
+def leads(engine: Engine, text: str) -> dict[str, str]:
+    """{page listed: the entry it leads with}, in rank order: what section_figures judges."""
+    return {p.url: p.sections[0].location for p in engine.search(text)}
 
 
 def render(rows: dict[str, dict[str, Figures]]) -> list[str]:
@@ -131,10 +141,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print("\n".join(render(table(rank))))
 
-    def lead(q: Query) -> dict[str, str]:
-        return {p.url: p.sections[0].location for p in engines[q.lang].search(q.text)}
-
-    for lang, (n, sections, pages) in section_figures(lead).items():
+    for lang, (n, sections, pages) in section_figures(lambda q: leads(engines[q.lang], q.text)).items():
         print(f"sections.tsv {lang}: section hit@1 {sections:.2f}, page hit@1 {pages:.2f} ({n})")
     if args.misses:
         for q in query_sets()["real, tuning folds"]:

@@ -48,6 +48,15 @@ class Hit:
 
 
 @dataclass
+class QueryVector:
+    """lunr's query vector (search.js queryVector): index term id -> boost, the ids ascending, its length."""
+
+    elements: dict[int, float]
+    ids: list[int]
+    magnitude: float
+
+
+@dataclass
 class PageResult:
     url: str
     title: str
@@ -123,7 +132,7 @@ class Engine:
                                                           self.ref_of[hit.location]))[:MAX_SECTIONS]
         return ranked[:MAX_PAGES]
 
-    def query_vector(self, terms: list[QueryTerm], weights: list[float]) -> dict[int, float]:
+    def query_vector(self, terms: list[QueryTerm], weights: list[float]) -> QueryVector:
         """lunr's query vector: each term's boost added to every index term it stands for, in query order."""
         vector: dict[int, float] = {}
         for t in terms:
@@ -134,24 +143,22 @@ class Engine:
                 term_id = self.term_ids[self.terms[at]]
                 vector[term_id] = vector.get(term_id, 0) + boost
                 at += 1
-        return vector
+        ids = sorted(vector)
+        return QueryVector(vector, ids, math.sqrt(sum(vector[i] * vector[i] for i in ids)))
 
-    def lead_score(self, ref: int, query_vector: dict[int, float], terms: list[QueryTerm],
-                   weights: list[float]) -> float:
+    def lead_score(self, ref: int, query: QueryVector, terms: list[QueryTerm], weights: list[float]) -> float:
         """An entry's score on its own fields: lunr's cosine on them times the share of the query they match,
-        squared (as `search` scores the whole entry), in the browser's arithmetic (search.js leadScore)."""
+        squared (as `search` scores the whole entry), in the browser's arithmetic (search.js leadScores)."""
         own = self.own[ref]
-        ids = sorted(query_vector)
-        magnitude = math.sqrt(sum(query_vector[i] * query_vector[i] for i in ids))
         dot = 0.0
         matched: dict[str, None] = {}
-        for i in ids:
+        for i in query.ids:
             if i in own:
-                dot += query_vector[i] * own[i]
+                dot += query.elements[i] * own[i]
                 matched[self.term_of[i]] = None
-        if not matched or not magnitude:
+        if not matched or not query.magnitude:
             return 0.0
-        return round(dot / magnitude * share(covered(terms, matched), weights) ** 2, 6)
+        return round(dot / query.magnitude * share(covered(terms, matched), weights) ** 2, 6)
 
     def matches(self, terms: list[QueryTerm], weights: list[float], index: Index | None = None) -> list[dict]:
         """lunr's matches of the analyzed query, on `index` (this engine's, fields merged, by default)."""
