@@ -175,6 +175,13 @@ class Observed:
 LOCAL_PREFIXES = ("file://", "http://127.0.0.1", "data:", "blob:", "about:")
 
 
+def left_unfinished(request) -> bool:
+    """The page was left (or the site cancelled its own fetch) before `request` ended: ERR_ABORTED, e.g. the
+    favicon of a page a test clicks away from. Not a fault of the site; a missing file fails otherwise (404,
+    ERR_FAILED from disk)."""
+    return request.failure == "net::ERR_ABORTED"
+
+
 def watch(page) -> Observed:
     """Abort every request that leaves the site and record what went wrong."""
     seen = Observed()
@@ -190,9 +197,7 @@ def watch(page) -> Observed:
     page.route("**/*", route)
     page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
     page.on("pageerror", lambda e: seen.console_errors.append(str(e)))
-    # ERR_ABORTED: the page was left (or the site cancelled its own fetch) before a request ended,
-    # e.g. the favicon of a page a test clicks away from; a missing file fails otherwise (404, not found).
-    page.on("requestfailed", lambda r: r.url.startswith(LOCAL_PREFIXES) and r.failure != "net::ERR_ABORTED"
+    page.on("requestfailed", lambda r: r.url.startswith(LOCAL_PREFIXES) and not left_unfinished(r)
             and seen.failed.append(r.url))
     page.on("response", lambda r: r.status >= 400 and seen.failed.append(f"{r.status} {r.url}"))
     page.add_init_script(

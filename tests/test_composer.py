@@ -290,7 +290,6 @@ def test_unknown_category_is_ignored(composer, lang):
 def test_preset_does_not_override_a_later_choice(composer, lang):
     page, seen = composer(lang, "?category=trading", served=True)
     page.select_option("[name=category]", "account")
-    page.wait_for_load_state("networkidle")  # the favicon loaded: leaving would cancel it, a failed request
     page.reload()
     page.wait_for_selector("#inquiry-composer[data-hc-ready]")
     assert page.input_value("[name=category]") == "account"  # the user's choice survives the reload
@@ -319,7 +318,6 @@ def test_draft_survives_reload_and_clear_empties_it(composer, lang):
     before = preview(page)
     settled = "q => document.getElementById('inquiry-suggestions').getAttribute('data-hc-query') === q"
     wait_until(page, settled, values["summary"])  # reload only once the suggestions have loaded
-    page.wait_for_load_state("networkidle")  # the favicon loaded: leaving would cancel it, a failed request
     page.reload()
     page.wait_for_selector("#inquiry-composer[data-hc-ready]")
     wait_until(page, settled, values["summary"])  # a restored summary brings its suggestions back
@@ -639,7 +637,6 @@ def test_a_secret_typed_key_by_key_is_never_stored(composer, lang, case):
     assert part not in stored_draft(page)
     note = page.text_content(f"#{box.get_attribute('id')}-count")
     assert note  # the counter is there for every text field
-    page.wait_for_load_state("networkidle")  # the favicon loaded: leaving would cancel it, a failed request
     page.reload()
     page.wait_for_selector("#inquiry-composer[data-hc-ready]")
     assert page.input_value(f"[name={name}]") == "" and part not in stored_draft(page)
@@ -693,7 +690,6 @@ def test_from_disk_no_draft_is_kept_where_another_local_file_could_read_it(compo
     page.wait_for_selector("#inquiry-composer[data-hc-ready]")
     assert page.input_value("[name=user_id]") == "" and page.input_value("[name=details]") == ""
     fill(page, {"summary": "Login fails", "user_id": "user777"})
-    page.wait_for_timeout(300)  # let the favicon load before leaving, or its cancelled request counts as failed
     no_problems(seen)
     page.goto(reader.as_uri())
     kept = page.evaluate("JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage)])")

@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from selectolax.lexbor import LexborHTMLParser
 
-from conftest import search, watch
+from conftest import left_unfinished, search, watch
 from helpcenter.bench.browser import CHROMIUM, CHROMIUM_FLAGS
 from helpcenter.bench.server import serve
 from helpcenter.build.site import build_site
@@ -46,8 +46,7 @@ class Seen:
         self.problems: list[str] = []
         page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: self.problems.append(f"error: {e}"))
-        # ERR_ABORTED: cancelled by the next navigation (the favicon, fetched after load), not refused
-        page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED"
+        page.on("requestfailed", lambda r: not left_unfinished(r)
                 and self.problems.append(f"failed: {r.url} {r.failure}"))
         page.on("response", lambda r: r.status >= 400 and self.problems.append(f"{r.status} {r.url}"))
         page.on("request", lambda r: not r.url.startswith((origin, "data:", "blob:"))
