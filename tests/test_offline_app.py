@@ -74,6 +74,12 @@ def test_after_the_first_visit_the_site_works_with_the_network_off(browser, serv
         assert page.locator("nav.hc-related a").count() >= 3
     for query in QUERIES[lang]:
         assert search(page, query), query
+    # Nothing matches: the dead end still says where to ask, and does not ask the other language's index,
+    # which may not be kept (a failed request, as a half-typed word that matched nothing once caused).
+    assert search(page, "qzxqzx") == []
+    assert page.locator(".hc-search-empty a").first.is_visible()
+    page.wait_for_timeout(600)  # past the dead end's pause before it would ask the other language
+    assert page.locator(".hc-search-other").is_hidden()
     page.goto(server + built_path(lang, "contact/compose.html") + "?category=account")
     page.wait_for_selector("#inquiry-composer[data-hc-ready]:not([hidden])")
     assert page.input_value("[name=category]") == "account"

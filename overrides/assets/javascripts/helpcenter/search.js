@@ -280,13 +280,10 @@
    * site a query's common terms match most entries, and lunr's work per
    * matching entry, not the few pages listed, was most of a keystroke.
    *
-   * Each entry is scored in lunr.js's operations and order (queryVector; the
-   * dot product from 0, term by term in term order, over the magnitude), then
-   * weighted by coverage, summed per page and listed as rank does, so
-   * these are exactly the pages rank lists (tested against the CLI on every
-   * query list, at several limits). Returns those pages in order
-   * ([{ref, score}], `listed`'s answer), or null (every page) for a query of
-   * more tokens than a coverage mask has bits.
+   * Entries are scored in lunr.js's operations and order, then as rank does,
+   * so these are exactly the pages rank lists (tested against the CLI).
+   * Returns them in order ([{ref, score}]), or null (every page) for a query
+   * of more tokens than a coverage mask has bits.
    */
   var MASK_BITS = 31
 
@@ -732,7 +729,8 @@
 
   function fillOther(result, query, block, other, otherLang) {
     function stale() { return result.getAttribute("data-hc-query") !== query || !block.isConnected }
-    if (stale()) return
+    /* Served with no network, the other language may not be kept: its index would fail to load. */
+    if (stale() || !navigator.onLine && location.protocol !== "file:") return
     otherEngine(otherLang).then(function (engine) {
       return engine.pages(query, 3)
     }).then(function (found) {
