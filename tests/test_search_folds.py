@@ -43,3 +43,12 @@ def test_figures_are_hit_at_1_hit_at_3_and_mean_reciprocal_rank(ranks, expected)
 def test_rank_of_finds_the_first_accepted_page():
     assert folds.rank_of(["x.html", "b.html", "a.html"], ("a.html", "b.html")) == 1
     assert folds.rank_of(["x.html"], ("a.html",)) is None
+
+
+def test_the_blind_list_is_split_in_two_halves_per_language():
+    sets = folds.query_sets()
+    tuning, judging = sets["blind, tuning half"], sets["blind, judging half"]
+    assert not {(r.lang, r.text) for r in tuning} & {(r.lang, r.text) for r in judging}
+    for lang in ("ja", "en"):
+        assert [r for r in tuning if r.lang == lang] and [r for r in judging if r.lang == lang]
+        assert all(r.accept for r in tuning + judging)  # every row names the page(s) that answer it

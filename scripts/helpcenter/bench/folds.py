@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from helpcenter.bench.queries import HOLDOUT_QUERIES, REAL_QUERIES, REAL_QUERIES_2, SHARED_QUERIES, Query, read_shared
+from helpcenter.bench.queries import (
+    BLIND_QUERIES,
+    HOLDOUT_QUERIES,
+    REAL_QUERIES,
+    REAL_QUERIES_2,
+    SHARED_QUERIES,
+    Query,
+    read_shared,
+)
 from helpcenter.paths import LANGUAGES, ROOT, SITE
 
 if TYPE_CHECKING:
@@ -27,6 +35,8 @@ if TYPE_CHECKING:
 
 FOLDS = 4
 TUNE_FOLDS = (0, 1)
+# The blind list (tests/search/blind-queries.tsv) in halves: its tuning half is the even folds.
+BLIND_TUNE_FOLDS = (0, 2)
 # Queries labelled with the section a page should lead with (page#anchor), written from the pages' headings.
 SECTION_QUERIES = ROOT / "tests" / "search" / "sections.tsv"
 
@@ -73,14 +83,17 @@ def figures(ranks: Sequence[int | None]) -> Figures:
 
 
 def query_sets() -> dict[str, list[Query]]:
-    """The lists measured, by name: real phrasing whole, tuning folds, held-out folds, ours."""
+    """The lists measured, by name: real phrasing whole, tuning folds, held-out folds, ours, the blind halves."""
     real = real_queries()
+    blind = read_shared(BLIND_QUERIES, source="blind")
     return {
         "real, whole": real,
         "real, tuning folds": [q for q in real if fold_of(q) in TUNE_FOLDS],
         "real, held-out folds": [q for q in real if fold_of(q) not in TUNE_FOLDS],
         "search-queries.tsv": read_shared(SHARED_QUERIES),
         "holdout-queries.tsv": read_shared(HOLDOUT_QUERIES, source="holdout"),
+        "blind, tuning half": [q for q in blind if fold_of(q) in BLIND_TUNE_FOLDS],
+        "blind, judging half": [q for q in blind if fold_of(q) not in BLIND_TUNE_FOLDS],
     }
 
 
@@ -132,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=SITE)
-    parser.add_argument("--misses", action="store_true", help="list the tuning folds' queries not ranked first")
+    parser.add_argument("--misses", action="store_true",
+                        help="list the queries of the tuning folds and the blind tuning half not ranked first")
     args = parser.parse_args(argv)
     engines = {lang: Engine.from_site(args.site_dir, lang) for lang in LANGUAGES}
 
@@ -144,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     for lang, (n, sections, pages) in section_figures(lambda q: leads(engines[q.lang], q.text)).items():
         print(f"sections.tsv {lang}: section hit@1 {sections:.2f}, page hit@1 {pages:.2f} ({n})")
     if args.misses:
-        for q in query_sets()["real, tuning folds"]:
+        sets = query_sets()
+        for q in sets["real, tuning folds"] + sets["blind, tuning half"]:
             got = rank(q)
             if rank_of(got, q.accept) != 0:
                 print(f"{q.lang}\t{q.text}\t{got[:3]}\taccept {list(q.accept)}")

@@ -20,6 +20,7 @@ SHARED_QUERIES = ROOT.parent / "shared" / "search-queries.tsv"
 REAL_QUERIES = ROOT.parent / "shared" / "search-queries-real.tsv"  # phrasing others wrote; `#` lines are comments
 REAL_QUERIES_2 = ROOT.parent / "shared" / "search-queries-real-2.tsv"  # more of it, kept back until issue 33
 HOLDOUT_QUERIES = ROOT / "tests" / "search" / "holdout-queries.tsv"  # ours, written apart from the shared list
+BLIND_QUERIES = ROOT / "tests" / "search" / "blind-queries.tsv"  # written without the pages, labelled from them
 
 
 @dataclass(frozen=True)
