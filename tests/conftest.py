@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import uuid
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ from helpcenter.bench.browser import CHROMIUM, CHROMIUM_FLAGS  # Debian's Chromi
 from helpcenter.bench.server import serve
 from helpcenter.build.site import build_site, write_offline_zip
 from helpcenter.postbuild.offline_download import ZIP_NAME
+from warm_tabs import WarmTabs
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTEFACTS = ROOT / "tests" / "artefacts"
@@ -182,6 +184,9 @@ def left_unfinished(request) -> bool:
     return request.failure == "net::ERR_ABORTED"
 
 
+_REPORTS_CSP: weakref.WeakSet = weakref.WeakSet()  # tabs whose pages report CSP violations to the console
+
+
 def watch(page) -> Observed:
     """Abort every request that leaves the site and record what went wrong."""
     seen = Observed()
@@ -200,12 +205,29 @@ def watch(page) -> Observed:
     page.on("requestfailed", lambda r: r.url.startswith(LOCAL_PREFIXES) and not left_unfinished(r)
             and seen.failed.append(r.url))
     page.on("response", lambda r: r.status >= 400 and seen.failed.append(f"{r.status} {r.url}"))
-    page.add_init_script(
-        "document.addEventListener('securitypolicyviolation', e =>"
-        " console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))"
-    )
+    if page not in _REPORTS_CSP:  # once per tab: a warm tab (warm_tabs.py) keeps its init scripts
+        _REPORTS_CSP.add(page)
+        page.add_init_script(
+            "document.addEventListener('securitypolicyviolation', e =>"
+            " console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))"
+        )
     page.on("console", lambda m: m.text.startswith("CSP violation") and seen.csp_violations.append(m.text))
     return seen
+
+
+@pytest.fixture(scope="module")
+def warm_tabs(browser) -> Iterator[WarmTabs]:
+    """The module's warm tabs (warm_tabs.py): closed when the module is done."""
+    tabs = WarmTabs(browser)
+    yield tabs
+    tabs.close()
+
+
+@pytest.fixture
+def warm_tab(warm_tabs):
+    """open(**context options) -> a tab, warm when an earlier test of the module left one; reset after the test."""
+    yield warm_tabs.open
+    warm_tabs.release()
 
 
 @pytest.fixture
@@ -216,8 +238,9 @@ def context(browser):
 
 
 @pytest.fixture
-def page(context):
-    return context.new_page()
+def page(warm_tab):
+    """A tab at a first visit, in a context of default options (warm_tab)."""
+    return warm_tab()
 
 
 def search(page, query: str, keystrokes: bool = True) -> list[str]:

@@ -22,19 +22,15 @@ INTERACTIVE = {"button", "link", "textbox", "searchbox", "combobox", "radio", "c
 
 
 @pytest.fixture
-def opened(browser):
-    contexts = []
+def opened(warm_tab):
+    """open(viewport, url) -> (tab, its CDP session), the page loaded at a first visit (conftest.warm_tab)."""
 
     def _open(viewport: dict, url: str):
-        ctx = browser.new_context(viewport=viewport)
-        contexts.append(ctx)
-        page = ctx.new_page()
+        page = warm_tab(viewport=viewport)
         open_page(page, url)
-        return page, ctx.new_cdp_session(page)
+        return page, page.context.new_cdp_session(page)
 
-    yield _open
-    for ctx in contexts:
-        ctx.close()
+    return _open
 
 
 def url(server: str, lang: str, path: str) -> str:

@@ -24,17 +24,9 @@ def page_url(server: str, lang: str, path: str) -> str:
 
 
 @pytest.fixture
-def tab(browser):
-    contexts = []
-
-    def _open(viewport: dict, **kw):
-        ctx = browser.new_context(viewport=viewport, **kw)
-        contexts.append(ctx)
-        return ctx.new_page()
-
-    yield _open
-    for ctx in contexts:
-        ctx.close()
+def tab(warm_tab):
+    """open(viewport, **context options) -> a tab at a first visit (conftest.warm_tab)."""
+    return lambda viewport, **kw: warm_tab(viewport=viewport, **kw)
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))

@@ -44,12 +44,23 @@ def page_url(site_dir: Path, lang: str, path: str, served: str | None = None) ->
     return served + built_path(lang, path) if served else (site_dir / built_path(lang, path)).as_uri()
 
 
-def open_composer(browser, site_dir: Path, lang: str, query: str = "", *, width: int = 1280, context=None,
-                  init_script: str | None = None, now: datetime | None = None, served: str | None = None):
+def composer_context(lang: str, width: int = 1280) -> dict:
+    """The options of a composer test's browser context: the language's time zone and locale."""
     # Served, the site registers its service worker, which would cache the whole site in every test.
-    ctx = context or browser.new_context(viewport={"width": width, "height": 900}, timezone_id=TIMEZONES[lang],
-                                         locale="ja-JP" if lang == "ja" else "en-US", service_workers="block")
-    page = ctx.new_page()
+    return {"viewport": {"width": width, "height": 900}, "timezone_id": TIMEZONES[lang],
+            "locale": "ja-JP" if lang == "ja" else "en-US", "service_workers": "block"}
+
+
+def open_composer(browser, site_dir: Path, lang: str, query: str = "", *, width: int = 1280, context=None,
+                  init_script: str | None = None, now: datetime | None = None, served: str | None = None,
+                  tab=None):
+    """The composer loaded and ready: in `tab` when given (a warm tab), else in a new tab of `context` or of a
+    new context."""
+    if tab is not None:
+        ctx, page = tab.context, tab
+    else:
+        ctx = context or browser.new_context(**composer_context(lang, width))
+        page = ctx.new_page()
     page.set_default_timeout(10_000)
     seen = watch(page)
     if init_script:
@@ -62,15 +73,20 @@ def open_composer(browser, site_dir: Path, lang: str, query: str = "", *, width:
 
 
 @pytest.fixture
-def composer(browser, site_dir, request):
+def composer(browser, site_dir, warm_tab, request):
     """open(lang, query='', served=False, **kw) -> (page, seen); closes every context it opened.
 
-    served=True opens the page on the test server (the draft is kept only there).
+    served=True opens the page on the test server (the draft is kept only there). A test that adds nothing
+    permanent to its tab (no init script, no clock, no context of its own) gets a warm tab (conftest.warm_tab).
     """
     opened = []
 
     def _open(lang, query="", served=False, **kw):
         base = request.getfixturevalue("server") if served else None
+        if not (kw.get("init_script") or kw.get("now") or kw.get("context")):
+            tab = warm_tab(**composer_context(lang, kw.pop("width", 1280)))
+            _, page, seen = open_composer(browser, site_dir, lang, query, served=base, tab=tab, **kw)
+            return page, seen
         ctx, page, seen = open_composer(browser, site_dir, lang, query, served=base, **kw)
         opened.append(ctx)
         return page, seen

@@ -47,8 +47,8 @@ def lang_of(path: str) -> str:
 
 
 @pytest.mark.parametrize("missing,meant", TYPOS)
-def test_a_mistyped_address_lists_the_page_meant(context, host, missing, meant):
-    page = context.new_page()
+def test_a_mistyped_address_lists_the_page_meant(warm_tab, host, missing, meant):
+    page = warm_tab()
     seen = watch(page)
     response = page.goto(host + missing)
     assert response.status == 404
@@ -59,8 +59,8 @@ def test_a_mistyped_address_lists_the_page_meant(context, host, missing, meant):
     assert [p for p in seen.problems() if "404" not in p] == []
 
 
-def test_the_address_is_never_put_in_the_page_as_markup(context, host):
-    page = context.new_page()
+def test_the_address_is_never_put_in_the_page_as_markup(warm_tab, host):
+    page = warm_tab()
     page.goto(host + quote('troubles/<img src=x onerror="window.__pwned=1">acount.html'))
     found(page)
     assert page.evaluate("window.__pwned") is None
@@ -77,8 +77,8 @@ def unzipped(offline_zip, tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("missing,meant", [TYPOS[0], TYPOS[4]])
-def test_from_disk_the_404_page_finds_it_too(context, unzipped, missing, meant):
-    page = context.new_page()
+def test_from_disk_the_404_page_finds_it_too(warm_tab, unzipped, missing, meant):
+    page = warm_tab()
     seen = watch(page)
     page.goto((unzipped / "404.html").as_uri() + "?from=" + quote(missing))
     links = found(page)
@@ -98,11 +98,11 @@ def split_host(site_dir, tmp_path_factory):
         yield served.url, len(stores)
 
 
-def test_the_404_page_loads_the_store_only_of_pages_it_may_list(context, split_host):
+def test_the_404_page_loads_the_store_only_of_pages_it_may_list(warm_tab, split_host):
     """Addresses come from one small file: a large site's 404 page must not load every page's store."""
     url, stores = split_host
     assert stores == 15
-    page = context.new_page()
+    page = warm_tab()
     loaded: set[str] = set()
     page.on("request", lambda r: loaded.update(re.findall(r"/search/(index\.ja\.s\d+\.js)$", r.url)))
     page.goto(url + TYPOS[0][0])

@@ -31,33 +31,22 @@ def check_page(page, url: str, lang: str) -> list[str]:
     return problems
 
 
-@pytest.fixture(scope="module")
-def offline_context(browser):
-    ctx = browser.new_context()
-    yield ctx
-    ctx.close()
+@pytest.mark.parametrize("lang,path", ALL)
+def test_every_page_from_disk(warm_tab, site_dir, lang, path):
+    assert check_page(warm_tab(), (site_dir / built_path(lang, path)).as_uri(), lang) == []
 
 
 @pytest.mark.parametrize("lang,path", ALL)
-def test_every_page_from_disk(offline_context, site_dir, lang, path):
-    page = offline_context.new_page()
-    assert check_page(page, (site_dir / built_path(lang, path)).as_uri(), lang) == []
-    page.close()
+def test_every_page_served(warm_tab, server, lang, path):
+    assert check_page(warm_tab(), server + built_path(lang, path), lang) == []
 
 
-@pytest.mark.parametrize("lang,path", ALL)
-def test_every_page_served(offline_context, server, lang, path):
-    page = offline_context.new_page()
-    assert check_page(page, server + built_path(lang, path), lang) == []
-    page.close()
-
-
-def test_offline_zip_unpacked_anywhere_works(offline_context, offline_zip, tmp_path):
+def test_offline_zip_unpacked_anywhere_works(warm_tab, offline_zip, tmp_path):
     with zipfile.ZipFile(offline_zip) as zf:
         zf.extractall(tmp_path)
     roots = [p for p in tmp_path.iterdir() if p.is_dir()]
     assert len(roots) == 1 and (roots[0] / "index.html").exists(), "one folder with index.html inside"
-    page = offline_context.new_page()
+    page = warm_tab()
     failures = {}
     for lang, path in ALL:
         problems = check_page(page, (roots[0] / built_path(lang, path)).as_uri(), lang)

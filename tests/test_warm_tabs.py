@@ -1,0 +1,40 @@
+"""A warm tab (warm_tabs.py) meets the next test with a first visit: nothing the last test stored or routed is left."""
+
+from __future__ import annotations
+
+from site_map import built_path
+
+# What an origin holds, read from a document of the site that runs no script of its own (the favicon).
+HELD = """() => Promise.all([caches.keys(), navigator.serviceWorker.getRegistrations()]).then(([names, workers]) => ({
+  local: Object.keys(localStorage), session: Object.keys(sessionStorage), cookies: document.cookie,
+  caches: names, workers: workers.length}))"""
+NOTHING = {"local": [], "session": [], "cookies": "", "caches": [], "workers": 0}
+ICON = "assets/images/favicon.svg"
+
+
+def test_a_reused_tab_has_nothing_of_the_last_test(warm_tabs, server, site_dir):
+    page = warm_tabs.open(viewport={"width": 390, "height": 844})
+    page.goto(server + built_path("ja", "index.html"))
+    page.wait_for_selector("#hc-offline-footer[data-hc-state=ready] [data-hc-keep=ja][data-hc-state=ready]",
+                           state="attached", timeout=60_000)  # the service worker has kept the language
+    page.evaluate("() => { localStorage.setItem('a', '1'); sessionStorage.setItem('b', '2'); document.cookie = 'c=3' }")
+    page.goto(server + ICON)
+    held = page.evaluate(HELD)
+    assert all(held[k] for k in NOTHING), held  # the test's own check can see each kind of leftover
+    page.goto((site_dir / "index.html").as_uri())
+    page.evaluate("localStorage.setItem('d', '4')")
+    page.route("**/*.html", lambda route: route.fulfill(body="<h1>routed</h1>", content_type="text/html"))
+    page.set_default_timeout(1)
+    warm_tabs.release()
+
+    again = warm_tabs.open(viewport={"width": 390, "height": 844})
+    assert again is page  # the same tab, warm
+    again.goto(server + ICON)
+    assert again.evaluate(HELD) == NOTHING
+    again.goto((site_dir / "faq.html").as_uri())
+    assert "d" not in again.evaluate("Object.keys(localStorage)")  # (the page writes its palette there itself)
+    assert "routed" not in again.content()  # no route of the last test is left
+    assert again.locator("article h1").is_visible()  # the page loaded: the 1 ms timeout the last test set is gone
+    warm_tabs.release()
+    assert warm_tabs.open(viewport={"width": 1280, "height": 800}) is not page  # other options: another tab
+    warm_tabs.release()
