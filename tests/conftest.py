@@ -11,6 +11,8 @@ figures measured in the workers are gathered and printed by the controller.
 module-scoped fixture (a copy of the project built and checked, hundreds of
 queries typed) is made once, not once per worker. (`--dist loadgroup` would
 choose per test, but pytest 9 ignores the node ids xdist 3.8 rewrites for it.)
+A browser test that only navigates and reads takes a warm tab (`warm_tab`,
+warm_tabs.py): the suite is bound by CPU, and a new tab costs three warm ones.
 """
 
 from __future__ import annotations
@@ -228,13 +230,6 @@ def warm_tab(warm_tabs):
     """open(**context options) -> a tab, warm when an earlier test of the module left one; reset after the test."""
     yield warm_tabs.open
     warm_tabs.release()
-
-
-@pytest.fixture
-def context(browser):
-    ctx = browser.new_context()
-    yield ctx
-    ctx.close()
 
 
 @pytest.fixture
