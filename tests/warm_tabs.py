@@ -35,7 +35,7 @@ class WarmTabs:
         self.browser = browser
         self.idle: dict[tuple, list[Page]] = {}
         self.lent: list[tuple[tuple, Page]] = []
-        self.visited: dict[int, set[str]] = {}
+        self.visited: dict[Page, set[str]] = {}  # per tab, the origins its pages had since its reset
 
     def open(self, **options) -> Page:
         key = tuple(sorted((name, repr(value)) for name, value in options.items()))
@@ -44,7 +44,7 @@ class WarmTabs:
             page = idle.pop()
         else:
             page = self.browser.new_context(**options).new_page()
-            origins = self.visited[id(page)] = set()
+            origins = self.visited[page] = set()
             page.on("framenavigated", lambda frame: frame.parent_frame is None
                     and (origin := _origin(frame.url)) is not None and origins.add(origin))
         self.lent.append((key, page))
@@ -57,6 +57,7 @@ class WarmTabs:
                 self._reset(page)
             except Exception:  # a crashed or closed tab, or one a test left stuck: the next test gets a new one
                 page.context.close()  # closing a closed context does nothing
+                del self.visited[page]
                 continue
             self.idle[key].append(page)
         self.lent.clear()
@@ -66,10 +67,10 @@ class WarmTabs:
         page.unroute_all(behavior="ignoreErrors")
         page.goto("about:blank")
         cdp = page.context.new_cdp_session(page)
-        for origin in sorted(self.visited[id(page)]):
+        for origin in sorted(self.visited[page]):
             cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
         cdp.detach()
-        self.visited[id(page)].clear()
+        self.visited[page].clear()
 
     def close(self) -> None:
         for page in [page for pages in self.idle.values() for page in pages] + [page for _, page in self.lent]:
