@@ -31,22 +31,34 @@ CASES = [(path, sel) for path, sels in CONTROLS.items() for sel in sels]
 
 
 @pytest.fixture(scope="module", params=list(SCHEMES))
-def palette(request, browser):
+def palette(request, browser, server):
+    """(scheme, open): open(lang, path) -> (page, States), loaded once per page and reused by its controls.
+
+    Every control of a page is measured in the same load: a test puts its forced
+    states back before it ends, so the next control meets the page at rest.
+    """
     ctx = browser.new_context(color_scheme=request.param, viewport=DESKTOP)
-    yield request.param, ctx
+    loaded: dict[tuple[str, str], tuple] = {}
+
+    def open_(lang: str, path: str) -> tuple:
+        if (lang, path) not in loaded:
+            page = ctx.new_page()
+            open_page(page, server + built_path(lang, path), SCHEMES[request.param])
+            loaded[lang, path] = page, States(page)
+        return loaded[lang, path]
+
+    yield request.param, open_
     ctx.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize(("path", "selector"), CASES)
-def test_text_and_focus_ring_contrast_in_every_state(palette, server, lang, path, selector):
-    scheme, ctx = palette
-    page = ctx.new_page()
+def test_text_and_focus_ring_contrast_in_every_state(palette, lang, path, selector):
+    scheme, open_ = palette
+    page, states = open_(lang, path)
+    assert page.locator(selector).count(), f"{selector} is not on {path}"
+    low = []
     try:
-        open_page(page, server + built_path(lang, path), SCHEMES[scheme])
-        assert page.locator(selector).count(), f"{selector} is not on {path}"
-        states = States(page)
-        low = []
         for state, classes in STATES.items():
             states.force(selector, classes)
             m = measure(page, selector)
@@ -57,8 +69,6 @@ def test_text_and_focus_ring_contrast_in_every_state(palette, server, lang, path
                     low.append(f"focus: no ring of 2 px or more ({m})")
                 elif m["ring"] < 3:
                     low.append(f"focus: ring {m['ring']:.2f}:1 against its surroundings")
-            states.force(selector, [])
-        assert not low, f"{scheme} {lang} {path} {selector}: " + "; ".join(low)
     finally:
-        page.close()
-
+        states.force(selector, [])
+    assert not low, f"{scheme} {lang} {path} {selector}: " + "; ".join(low)
