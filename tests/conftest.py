@@ -43,6 +43,10 @@ ARTEFACTS = ROOT / "tests" / "artefacts"
 FIGURES: list[str] = []
 # One id per run, the same in every xdist worker (xdist sets it); a run without xdist makes its own.
 RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex
+# The prose linters' results (helpcenter.writing.lint_cache) are kept for this run only, shared by the workers
+# and every scripts/check they start: each distinct page is linted at least once per run, and only once.
+LINT_CACHE = ARTEFACTS / "lint-cache"
+os.environ["HELPCENTER_LINT_CACHE"] = str(LINT_CACHE / RUN_ID)
 
 
 @pytest.fixture(scope="session")
@@ -54,6 +58,7 @@ def figures() -> list[str]:
 def pytest_sessionstart(session) -> None:
     if not hasattr(session.config, "workerinput"):  # the controller, or a run without xdist
         (ARTEFACTS / "axe-report.txt").unlink(missing_ok=True)  # test_accessibility's workers append to it
+        shutil.rmtree(LINT_CACHE, ignore_errors=True)  # earlier runs' results
 
 
 def pytest_sessionfinish(session) -> None:

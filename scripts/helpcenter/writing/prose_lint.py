@@ -57,6 +57,7 @@ from helpcenter.build import official_links
 from helpcenter.check import plain, prose_messages, severity
 from helpcenter.paths import MKDOCS_YML, ROOT
 from helpcenter.site_config import load_config
+from helpcenter.writing import lint_cache
 
 TEXTLINT_CONFIG = ".textlintrc.yml"
 TEXTLINT_RULES = "scripts/textlint-rules"  # the site's own textlint rules (--rulesdir)
@@ -182,10 +183,21 @@ def _display(path: Path, root: Path) -> str:
     return path.as_posix()
 
 
-def run_textlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
-    """textlint (config: .textlintrc.json of this repository) on the textlint view of `files`."""
+def _cached(linter: str, files: list[Path], root: Path, run, text_of=None) -> list[Problem]:
+    """`run(files, root)` through lint_cache: only files whose result is not kept are linted."""
     if not files:
         return []
+    read = text_of or (lambda path: path.read_text(encoding="utf-8"))
+    return lint_cache.run_cached(linter, files, lambda todo: run(todo, root), display=lambda p: _display(p, root),
+                                 text_of=read, make=Problem)
+
+
+def run_textlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
+    """textlint (config: .textlintrc.json of this repository) on the textlint view of `files`."""
+    return _cached("textlint", files, root, _textlint, lambda p: textlint_view(p.read_text(encoding="utf-8")))
+
+
+def _textlint(files: list[Path], root: Path) -> list[Problem]:
     config = ROOT / TEXTLINT_CONFIG
     with tempfile.TemporaryDirectory(prefix="helpcenter-textlint-") as tmp:
         originals: dict[str, Path] = {}
@@ -231,8 +243,10 @@ _MDL_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+)(?::(?P<col>\d+))?\s+(?:(?P
 
 def run_markdownlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
     """markdownlint-cli2 (config: .markdownlint-cli2.jsonc of this repository) on `files`."""
-    if not files:
-        return []
+    return _cached("markdownlint", files, root, _markdownlint)
+
+
+def _markdownlint(files: list[Path], root: Path) -> list[Problem]:
     config = ROOT / MARKDOWNLINT_CONFIG
     cwd = root.resolve()
     args = [os.path.relpath(f.resolve(), cwd) for f in files]
@@ -260,8 +274,10 @@ _CSPELL_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+) - (?P<kind
 
 def run_cspell(files: list[Path], root: Path = ROOT) -> list[Problem]:
     """cspell (config: cspell.config.yaml of this repository) on the English pages `files`."""
-    if not files:
-        return []
+    return _cached("cspell", files, root, _cspell)
+
+
+def _cspell(files: list[Path], root: Path) -> list[Problem]:
     cwd = root.resolve()
     cmd = [_bin(root, "cspell"), "--config", str(ROOT / CSPELL_CONFIG), "--no-progress", "--no-summary",
            "--no-color", "--no-must-find-files", *[os.path.relpath(f.resolve(), cwd) for f in files]]
