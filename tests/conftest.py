@@ -232,7 +232,8 @@ def warm_tabs(browser) -> Iterator[WarmTabs]:
 
 @pytest.fixture
 def warm_tab(warm_tabs):
-    """open(**context options) -> a tab, warm when an earlier test of the module left one; reset after the test."""
+    """open(init_script=None, **context options) -> a tab, warm when an earlier test of the module left one with
+    the same script and options; reset after the test."""
     yield warm_tabs.open
     warm_tabs.release()
 

@@ -76,15 +76,15 @@ def open_composer(browser, site_dir: Path, lang: str, query: str = "", *, width:
 def composer(browser, site_dir, warm_tab, request):
     """open(lang, query='', served=False, **kw) -> (page, seen); closes every context it opened.
 
-    served=True opens the page on the test server (the draft is kept only there). A test that adds nothing
-    permanent to its tab (no init script, no clock, no context of its own) gets a warm tab (conftest.warm_tab).
+    served=True opens the page on the test server (the draft is kept only there). A test without a clock or a
+    context of its own gets a warm tab (conftest.warm_tab), one kept for its init script if it has one.
     """
     opened = []
 
     def _open(lang, query="", served=False, **kw):
         base = request.getfixturevalue("server") if served else None
-        if not (kw.get("init_script") or kw.get("now") or kw.get("context")):
-            tab = warm_tab(**composer_context(lang, kw.pop("width", 1280)))
+        if not (kw.get("now") or kw.get("context")):
+            tab = warm_tab(init_script=kw.pop("init_script", None), **composer_context(lang, kw.pop("width", 1280)))
             _, page, seen = open_composer(browser, site_dir, lang, query, served=base, tab=tab, **kw)
             return page, seen
         ctx, page, seen = open_composer(browser, site_dir, lang, query, served=base, **kw)

@@ -38,18 +38,18 @@ def test_asked_on_every_trouble_and_contact_page_only(site_dir, lang, path):
     assert tuple(b.text().strip() for b in box.css("button")) == LABELS[lang]
 
 
-def open_tab(browser, lang):
+def open_tab(warm_tab, lang):
+    """A warm tab (conftest.warm_tab) in the language's locale, and what it does wrong."""
     # Served, the site would register its service worker and cache everything in each test.
-    ctx = browser.new_context(locale="ja-JP" if lang == "ja" else "en-US", service_workers="block")
-    page = ctx.new_page()
+    page = warm_tab(locale="ja-JP" if lang == "ja" else "en-US", service_workers="block")
     page.set_default_timeout(10_000)
-    return ctx, page, watch(page)
+    return page, watch(page)
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("slug", [TROUBLE_SLUGS[2], TROUBLE_SLUGS[3]])
-def test_no_opens_the_composer_with_category_and_pages_read(browser, site_dir, server, lang, slug):
-    ctx, page, seen = open_tab(browser, lang)
+def test_no_opens_the_composer_with_category_and_pages_read(warm_tab, site_dir, server, lang, slug):
+    page, seen = open_tab(warm_tab, lang)
     read = [built_path(lang, "first-response.html"), built_path(lang, "faq.html"),
             built_path(lang, f"troubles/{slug}.html")]
     for rel in read:  # each page whole (its favicon too), as a reader reads it, before the next
@@ -76,12 +76,11 @@ def test_no_opens_the_composer_with_category_and_pages_read(browser, site_dir, s
     page.wait_for_selector("#inquiry-composer[data-hc-ready]:not([hidden])")
     assert HEADING[lang] not in page.text_content("#inquiry-preview"), "a removal lasts for the tab"
     assert not seen.problems()
-    ctx.close()
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_yes_says_thanks_and_stays(browser, site_dir, lang):
-    ctx, page, seen = open_tab(browser, lang)
+def test_yes_says_thanks_and_stays(warm_tab, site_dir, lang):
+    page, seen = open_tab(warm_tab, lang)
     url = (site_dir / built_path(lang, "contact/inquiry-tips.html")).as_uri()
     page.goto(url)
     status = page.locator("[data-hc-solved] [role=status]")
@@ -90,18 +89,16 @@ def test_yes_says_thanks_and_stays(browser, site_dir, lang):
     assert status.text_content().strip()
     assert page.url == url
     assert not seen.problems()
-    ctx.close()
 
 
-def test_a_contact_page_opens_the_composer_without_a_category(browser, server):
-    ctx, page, seen = open_tab(browser, "en")
+def test_a_contact_page_opens_the_composer_without_a_category(warm_tab, server):
+    page, seen = open_tab(warm_tab, "en")
     page.goto(server + "en/contact/index.html")
     page.get_by_role("button", name="No", exact=True).click()
     page.wait_for_selector("#inquiry-composer[data-hc-ready]:not([hidden])")
     assert page.input_value("[name=category]") == ""
     assert "Contact" in page.input_value("[name=pages_read]")
     assert not seen.problems()
-    ctx.close()
 
 
 HOSTILE = [
@@ -112,9 +109,9 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_the_reading_list_is_text_and_judged_by_the_secret_guard(browser, server, lang):
+def test_the_reading_list_is_text_and_judged_by_the_secret_guard(warm_tab, server, lang):
     """sessionStorage is untrusted: markup stays text, bad entries are dropped, a secret is held back."""
-    ctx, page, seen = open_tab(browser, lang)
+    page, seen = open_tab(warm_tab, lang)
     page.goto(server + built_path(lang, "troubles/account.html"))
     secret = {"title": "password = iloveyou2", "url": "https://help.example.invalid/y.html"}
     page.evaluate("list => sessionStorage.setItem('hc-pages-read', JSON.stringify(list))", [*HOSTILE, secret])
@@ -136,15 +133,14 @@ def test_the_reading_list_is_text_and_judged_by_the_secret_guard(browser, server
     assert not page.locator("#inquiry-guard").is_visible()
     assert page.get_attribute("#inquiry-mailto", "href").startswith("mailto:")
     assert not seen.problems()
-    ctx.close()
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_from_disk_no_reading_list_is_kept_where_another_file_could_read_it(browser, site_dir, tmp_path, lang):
+def test_from_disk_no_reading_list_is_kept_where_another_file_could_read_it(warm_tab, site_dir, tmp_path, lang):
     """file:// pages share one storage: a page read there leaves nothing, and an old list is removed."""
     reader = tmp_path / "reader.html"
     reader.write_text("<!doctype html><title>another local file</title>", encoding="utf-8")
-    ctx, page, seen = open_tab(browser, lang)
+    page, seen = open_tab(warm_tab, lang)
     page.goto(reader.as_uri())
     page.evaluate("sessionStorage.setItem('hc-pages-read', JSON.stringify([{title: 'Old', url: 'https://x.invalid/'}]))")
     for rel in (built_path(lang, "faq.html"), built_path(lang, "troubles/account.html")):
@@ -159,4 +155,3 @@ def test_from_disk_no_reading_list_is_kept_where_another_file_could_read_it(brow
     kept = page.evaluate("JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage)])")
     assert "hc-pages-read" not in kept and "x.invalid" not in kept and "faq" not in kept, kept
     assert page.evaluate("sessionStorage.length") == 0, kept
-    ctx.close()

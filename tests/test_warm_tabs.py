@@ -38,3 +38,21 @@ def test_a_reused_tab_has_nothing_of_the_last_test(warm_tabs, server, site_dir):
     warm_tabs.release()
     assert warm_tabs.open(viewport={"width": 1280, "height": 800}) is not page  # other options: another tab
     warm_tabs.release()
+
+
+def test_a_tab_keeps_its_init_script_and_is_lent_only_for_that_script(warm_tabs, server):
+    spy = "window.__spied = (window.__spied || 0) + 1"
+    page = warm_tabs.open(init_script=spy)
+    page.goto(server + ICON)
+    assert page.evaluate("window.__spied") == 1
+    warm_tabs.release()
+    plain = warm_tabs.open()
+    assert plain is not page  # a test that asked for no script never meets one
+    plain.goto(server + ICON)
+    assert plain.evaluate("window.__spied") is None
+    warm_tabs.release()
+    again = warm_tabs.open(init_script=spy)
+    assert again is page
+    again.goto(server + ICON)
+    assert again.evaluate("window.__spied") == 1  # once per page: not added a second time
+    warm_tabs.release()

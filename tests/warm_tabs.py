@@ -8,8 +8,10 @@ tests the tab goes to about:blank, its routes are removed, and everything
 the site stored for the origins it visited (storage, caches, service
 workers, cookies) is cleared, so each test still meets a first visit.
 
-A test that changes a tab beyond that (an init script, a clock, emulated
-media, a new viewport size, permissions, offline) opens its own context.
+A tab opened with an init script runs it in every page it loads, so it is
+kept for tests that ask for the same script. A test that changes a tab
+beyond that (a clock, emulated media, a new viewport size, permissions,
+offline) opens its own context.
 """
 
 from __future__ import annotations
@@ -29,21 +31,24 @@ def _origin(url: str) -> str | None:
 
 
 class WarmTabs:
-    """Tabs by context options: `open(**options)` gives an idle one or a new one; `release()` resets them all."""
+    """Tabs by context options and init script: `open(init_script=None, **options)` gives an idle one or a new
+    one; `release()` resets them all."""
 
     def __init__(self, browser: Browser):
         self.browser = browser
         self.idle: dict[tuple, list[Page]] = {}
-        self.lent: list[tuple[tuple, Page]] = []
+        self.lent: list[tuple[tuple, Page]] = []  # (key, tab)
         self.visited: dict[Page, set[str]] = {}  # per tab, the origins its pages had since its reset
 
-    def open(self, **options) -> Page:
-        key = tuple(sorted((name, repr(value)) for name, value in options.items()))
+    def open(self, init_script: str | None = None, **options) -> Page:
+        key = (init_script, *sorted((name, repr(value)) for name, value in options.items()))
         idle = self.idle.setdefault(key, [])
         if idle:
             page = idle.pop()
         else:
             page = self.browser.new_context(**options).new_page()
+            if init_script:
+                page.add_init_script(init_script)
             origins = self.visited[page] = set()
             page.on("framenavigated", lambda frame: frame.parent_frame is None
                     and (origin := _origin(frame.url)) is not None and origins.add(origin))
