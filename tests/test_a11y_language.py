@@ -63,15 +63,11 @@ def test_404_pages_have_a_title_of_their_own(site_dir, lang, path, home):
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_id_fields_are_typed_as_they_are(browser, server, lang):
-    ctx = browser.new_context(viewport=DESKTOP)
-    page = ctx.new_page()
-    try:
-        page.goto(server + built_path(lang, "contact/compose.html"))
-        wait_until(page, "() => !!document.querySelector('#inquiry-composer[data-hc-ready]')")
-        for field in ("#inquiry-user-id", "#inquiry-reference-id"):
-            got = page.evaluate("s => { const e = document.querySelector(s); return [e.autocapitalize, e.spellcheck,"
-                                " e.getAttribute('autocorrect')] }", field)
-            assert got == ["none", False, "off"], f"{field}: {got}"
-    finally:
-        ctx.close()
+def test_id_fields_are_typed_as_they_are(warm_tab, server, lang):
+    page = warm_tab(viewport=DESKTOP)
+    page.goto(server + built_path(lang, "contact/compose.html"))
+    wait_until(page, "() => !!document.querySelector('#inquiry-composer[data-hc-ready]')")
+    for field in ("#inquiry-user-id", "#inquiry-reference-id"):
+        got = page.evaluate("s => { const e = document.querySelector(s); return [e.autocapitalize, e.spellcheck,"
+                            " e.getAttribute('autocorrect')] }", field)
+        assert got == ["none", False, "off"], f"{field}: {got}"

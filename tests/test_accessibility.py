@@ -196,22 +196,18 @@ FOCUS_STYLE = """() => {
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("path", ["troubles/trading.html", "en/index.html"])
-def test_focus_is_visible(browser, server, path, scheme):
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    try:
-        open_page(page, server + path, SCHEMES[scheme])
-        invisible = []
-        for _ in range(40):
-            page.keyboard.press("Tab")
-            state = page.evaluate(FOCUS_STYLE)
-            if state["tag"] == "BODY":
-                break
-            if not (state["ring"] and state["seen"]):
-                invisible.append(state)
-        assert not invisible, f"focus not visible on: {invisible}"
-    finally:
-        context.close()
+def test_focus_is_visible(warm_tab, server, path, scheme):
+    page = warm_tab(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    open_page(page, server + path, SCHEMES[scheme])
+    invisible = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STYLE)
+        if state["tag"] == "BODY":
+            break
+        if not (state["ring"] and state["seen"]):
+            invisible.append(state)
+    assert not invisible, f"focus not visible on: {invisible}"
 
 
 def test_every_page_names_its_language(site_dir):

@@ -54,29 +54,24 @@ def test_banner_is_on_everywhere_in_the_page_language(banner_site):
 
 
 @pytest.mark.parametrize("path", ["index.html", "en/index.html", "en/troubles/system-outage.html"])
-def test_banner_is_visible_and_links_work(browser, banner_site, path):
+def test_banner_is_visible_and_links_work(warm_tab, banner_site, path):
     with serve(banner_site) as site:
-        check_banner(browser, site.url, path)
+        check_banner(warm_tab(viewport={"width": 375, "height": 812}, bypass_csp=True), site.url, path)  # for axe
 
 
-def check_banner(browser, url: str, path: str) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 812}, bypass_csp=True)  # for axe
-    try:
-        page = context.new_page()
-        seen = watch(page)
-        page.goto(url + path)
-        box = page.locator(".md-banner .hc-banner")
-        assert box.is_visible()
-        lang = "en" if path.startswith("en/") else "ja"
-        assert EXPECTED_TEXT[lang] in box.inner_text()
-        assert box.locator("a[href='https://bitbank.cc/']").count() == 1, "the official-website reference link"
-        assert page.evaluate("() => document.scrollingElement.scrollWidth <= innerWidth")
-        page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
-        found = page.evaluate("async () => (await axe.run('.md-banner')).violations.map(v => v.id)")
-        assert not found, f"axe on the banner: {found}"
-        assert not seen.problems(), seen.problems()
-    finally:
-        context.close()
+def check_banner(page, url: str, path: str) -> None:
+    seen = watch(page)
+    page.goto(url + path)
+    box = page.locator(".md-banner .hc-banner")
+    assert box.is_visible()
+    lang = "en" if path.startswith("en/") else "ja"
+    assert EXPECTED_TEXT[lang] in box.inner_text()
+    assert box.locator("a[href='https://bitbank.cc/']").count() == 1, "the official-website reference link"
+    assert page.evaluate("() => document.scrollingElement.scrollWidth <= innerWidth")
+    page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+    found = page.evaluate("async () => (await axe.run('.md-banner')).violations.map(v => v.id)")
+    assert not found, f"axe on the banner: {found}"
+    assert not seen.problems(), seen.problems()
 
 
 def test_enabled_banner_needs_both_texts(tmp_path):

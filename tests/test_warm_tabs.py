@@ -24,6 +24,8 @@ def test_a_reused_tab_has_nothing_of_the_last_test(warm_tabs, server, site_dir):
     page.goto((site_dir / "index.html").as_uri())
     page.evaluate("localStorage.setItem('d', '4')")
     page.route("**/*.html", lambda route: route.fulfill(body="<h1>routed</h1>", content_type="text/html"))
+    page.set_viewport_size({"width": 1000, "height": 500})
+    page.emulate_media(media="print")
     page.set_default_timeout(1)
     warm_tabs.release()
 
@@ -35,6 +37,8 @@ def test_a_reused_tab_has_nothing_of_the_last_test(warm_tabs, server, site_dir):
     assert "d" not in again.evaluate("Object.keys(localStorage)")  # (the page writes its palette there itself)
     assert "routed" not in again.content()  # no route of the last test is left
     assert again.locator("article h1").is_visible()  # the page loaded: the 1 ms timeout the last test set is gone
+    assert again.viewport_size == {"width": 390, "height": 844}
+    assert again.evaluate("matchMedia('screen').matches && !matchMedia('print').matches")
     warm_tabs.release()
     assert warm_tabs.open(viewport={"width": 1280, "height": 800}) is not page  # other options: another tab
     warm_tabs.release()

@@ -4,9 +4,10 @@ The suite is bound by CPU (tests/README.md), and a page opened in a new tab
 costs about three times what it costs in a tab that has loaded one: a fresh
 renderer process compiles Material's bundle and styles from nothing. A test
 that only navigates and reads can take a tab another test left: between
-tests the tab goes to about:blank, its routes are removed, and everything
-the site stored for the origins it visited (storage, caches, service
-workers, cookies) is cleared, so each test still meets a first visit.
+tests the tab goes to about:blank, its routes are removed, its viewport and
+media type are put back, and everything the site stored for the origins it
+visited (storage, caches, service workers, cookies) is cleared, so each test
+still meets a first visit.
 
 A tab opened with an init script runs it in every page it loads, so it is
 kept for tests that ask for the same script. A test that changes a tab
@@ -39,6 +40,7 @@ class WarmTabs:
         self.idle: dict[tuple, list[Page]] = {}
         self.lent: list[tuple[tuple, Page]] = []  # (key, tab)
         self.visited: dict[Page, set[str]] = {}  # per tab, the origins its pages had since its reset
+        self.viewport: dict[Page, dict | None] = {}  # per tab, the viewport it was opened with
 
     def open(self, init_script: str | None = None, **options) -> Page:
         key = (init_script, *sorted((name, repr(value)) for name, value in options.items()))
@@ -49,6 +51,7 @@ class WarmTabs:
             page = self.browser.new_context(**options).new_page()
             if init_script:
                 page.add_init_script(init_script)
+            self.viewport[page] = page.viewport_size
             origins = self.visited[page] = set()
             page.on("framenavigated", lambda frame: frame.parent_frame is None
                     and (origin := _origin(frame.url)) is not None and origins.add(origin))
@@ -62,7 +65,7 @@ class WarmTabs:
                 self._reset(page)
             except Exception:  # a crashed or closed tab, or one a test left stuck: the next test gets a new one
                 page.context.close()  # closing a closed context does nothing
-                del self.visited[page]
+                del self.visited[page], self.viewport[page]
                 continue
             self.idle[key].append(page)
         self.lent.clear()
@@ -71,6 +74,9 @@ class WarmTabs:
         page.set_default_timeout(DEFAULT_TIMEOUT_MS)
         page.unroute_all(behavior="ignoreErrors")
         page.goto("about:blank")
+        page.emulate_media(media="null")  # print, emulated by a test, back to the context's
+        if self.viewport[page] and page.viewport_size != self.viewport[page]:
+            page.set_viewport_size(self.viewport[page])
         cdp = page.context.new_cdp_session(page)
         for origin in sorted(self.visited[page]):
             cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
