@@ -106,3 +106,12 @@ def test_the_key_covers_every_file_the_linters_read(tmp_path, monkeypatch):
         assert lint_cache.key("cspell", "docs/ja/faq.md", "本文") not in keys  # and the linter
     finally:
         lint_cache.toolchain.cache_clear()
+
+
+def test_nothing_in_the_repository_can_feed_the_cache(monkeypatch):
+    """The keys are computable: a kept result inside the checkout would let a pull request commit its own pass."""
+    monkeypatch.delenv("HELPCENTER_LINT_CACHE")
+    folder = lint_cache.cache_dir()
+    assert folder is not None and not folder.resolve().is_relative_to(lint_cache.ROOT.resolve()), folder
+    monkeypatch.setenv("HELPCENTER_LINT_CACHE", "off")
+    assert lint_cache.cache_dir() is None

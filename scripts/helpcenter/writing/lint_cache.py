@@ -17,9 +17,11 @@ made of everything that decides it:
 
 Change any of them and the file is linted again; a linter that fails keeps
 nothing. Like ESLint's `--cache` with its content strategy, but shared by the
-three linters and by every copy of the project on the machine (the cache
-lives in the repository that holds these scripts, `.cache/prose-lint/`, one
-small JSON file per key, written atomically so parallel runs may share it).
+three linters and by every copy of the project on the machine: one small JSON
+file per key, written atomically so parallel runs may share it, in the user's
+cache folder (`~/.cache/helpcenter/prose-lint`, or under $XDG_CACHE_HOME).
+Never in the repository: the keys are computable, so a pull request could
+otherwise commit a "no problem" for its own page.
 `HELPCENTER_LINT_CACHE=off` turns it off, `HELPCENTER_LINT_CACHE=DIR` keeps it
 in DIR instead (the test suite keeps one per run, so that every run lints
 each distinct page at least once); deleting the folder empties it.
@@ -41,7 +43,7 @@ from helpcenter.paths import ROOT
 
 Problem = Any  # prose_lint.Problem (which imports this module)
 
-DEFAULT_DIR = ROOT / ".cache" / "prose-lint"
+DEFAULT_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "helpcenter" / "prose-lint"
 # What, besides the file itself, decides a linter's result (relative to the repository).
 TOOLCHAIN = (
     ".textlintrc.yml", "scripts/textlint-rules", ".markdownlint-cli2.jsonc", "cspell.config.yaml",
