@@ -25,6 +25,7 @@ from helpcenter.build import (  # noqa: E402
     navigation,
     official_links,
     published_files,
+    template_cache,
 )
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, ROOT, language_prefix  # noqa: E402
 from helpcenter.writing import translation  # noqa: E402
@@ -83,6 +84,10 @@ def on_config(config, **_):
     pages = navigation.count_pages(Path(config.docs_dir) / DEFAULT_LANGUAGE)
     config.theme["features"] = navigation.features_for(config.theme["features"], pages)
     return config
+
+
+def on_env(env, config, files, **_):
+    return template_cache.attach(env)
 
 
 def on_files(files, config, **_):
