@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, search, watch
+from conftest import ROOT, search, search_many, watch
 from helpcenter.bench import folds
 from helpcenter.bench.browser import distinct_pages
 from helpcenter.bench.queries import (
@@ -189,7 +189,8 @@ def open_search_page(page, site_dir: Path, lang: str):
 def run_queries(page, site_dir, queries, lang):
     """{query: top pages} for one language, typed into the real search box of a page opened from disk."""
     open_search_page(page, site_dir, lang)
-    return {q.text: result_pages(search(page, q.text, keystrokes=False), site_dir) for q in queries if q.lang == lang}
+    found = search_many(page, [q.text for q in queries if q.lang == lang])
+    return {text: result_pages(links, site_dir) for text, links in found.items()}
 
 
 def hit_rate(results: dict[str, list[str]], queries: list[Query], lang: str) -> tuple[float, list[str]]:
