@@ -15,6 +15,8 @@ import pytest
 from helpcenter.writing import lint_cache, prose_lint
 from helpcenter.writing.prose_lint import Problem
 
+BODY = "本文".encode()
+
 
 class Recorder:
     """A linter that reports a problem on every line holding 'bad', and remembers what it was asked."""
@@ -31,7 +33,7 @@ class Recorder:
 
 def lint(files: list[Path], linter: Recorder) -> list[Problem]:
     return sorted(lint_cache.run_cached("fake", files, linter, display=lambda p: p.name,
-                                        text_of=lambda p: p.read_text(encoding="utf-8"), make=Problem))
+                                        content_of=Path.read_bytes, make=Problem))
 
 
 @pytest.fixture
@@ -94,16 +96,17 @@ def test_the_key_covers_every_file_the_linters_read(tmp_path, monkeypatch):
     monkeypatch.setattr(lint_cache, "ROOT", copy)
     lint_cache.toolchain.cache_clear()
     try:
-        keys = {lint_cache.key("textlint", "docs/ja/faq.md", "本文")}
+        keys = {lint_cache.key("textlint", "docs/ja/faq.md", BODY)}
         for name in lint_cache.TOOLCHAIN:
             target = next(p for p in sorted((copy / name).rglob("*")) if p.is_file()) if (copy / name).is_dir() \
                 else copy / name
             target.write_bytes(target.read_bytes() + b"\n")
             lint_cache.toolchain.cache_clear()
-            keys.add(lint_cache.key("textlint", "docs/ja/faq.md", "本文"))
+            keys.add(lint_cache.key("textlint", "docs/ja/faq.md", BODY))
         assert len(keys) == len(lint_cache.TOOLCHAIN) + 1
-        assert lint_cache.key("textlint", "docs/en/faq.md", "本文") not in keys  # the path is part of it
-        assert lint_cache.key("cspell", "docs/ja/faq.md", "本文") not in keys  # and the linter
+        assert lint_cache.key("textlint", "docs/en/faq.md", BODY) not in keys  # the path is part of it
+        assert lint_cache.key("cspell", "docs/ja/faq.md", BODY) not in keys  # and the linter
+        assert lint_cache.key("cspell", "docs/en/x.md", b"\xff\xfe") != lint_cache.key("cspell", "docs/en/x.md", b"")
     finally:
         lint_cache.toolchain.cache_clear()
 

@@ -73,9 +73,10 @@ def toolchain() -> str:
     return digest.hexdigest()
 
 
-def key(linter: str, display_path: str, text: str) -> str:
-    parts = (linter, toolchain(), display_path, text)
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+def key(linter: str, display_path: str, content: bytes) -> str:
+    """The key of `content` (what the linter reads, as bytes: a file need not be valid UTF-8) at that path."""
+    head = "\0".join((linter, toolchain(), display_path)).encode("utf-8", "surrogateescape")
+    return hashlib.sha256(head + b"\0" + content).hexdigest()
 
 
 def load(folder: Path, k: str) -> list[dict] | None:
@@ -99,7 +100,7 @@ def store(folder: Path, k: str, problems: list[dict]) -> None:
 
 
 def run_cached(linter: str, files: list[Path], run: Callable[[list[Path]], list[Problem]], *,
-               display: Callable[[Path], str], text_of: Callable[[Path], str],
+               display: Callable[[Path], str], content_of: Callable[[Path], bytes],
                make: Callable[..., Problem]) -> list[Problem]:
     """`run(files)`, except that a file with a kept result is not linted again; what is linted is kept.
 
@@ -113,7 +114,7 @@ def run_cached(linter: str, files: list[Path], run: Callable[[list[Path]], list[
     to_run: list[Path] = []
     for path in files:
         shown = display(path)
-        k = key(linter, shown, text_of(path))
+        k = key(linter, shown, content_of(path))
         kept = load(folder, k)
         if kept is None:
             missing[shown] = k

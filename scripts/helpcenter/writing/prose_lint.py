@@ -183,18 +183,18 @@ def _display(path: Path, root: Path) -> str:
     return path.as_posix()
 
 
-def _cached(linter: str, files: list[Path], root: Path, run, text_of=None) -> list[Problem]:
+def _cached(linter: str, files: list[Path], root: Path, run, content_of=Path.read_bytes) -> list[Problem]:
     """`run(files, root)` through lint_cache: only files whose result is not kept are linted."""
     if not files:
         return []
-    read = text_of or (lambda path: path.read_text(encoding="utf-8"))
     return lint_cache.run_cached(linter, files, lambda todo: run(todo, root), display=lambda p: _display(p, root),
-                                 text_of=read, make=Problem)
+                                 content_of=content_of, make=Problem)
 
 
 def run_textlint(files: list[Path], root: Path = ROOT) -> list[Problem]:
     """textlint (config: .textlintrc.json of this repository) on the textlint view of `files`."""
-    return _cached("textlint", files, root, _textlint, lambda p: textlint_view(p.read_text(encoding="utf-8")))
+    return _cached("textlint", files, root, _textlint,
+                   lambda p: textlint_view(p.read_text(encoding="utf-8")).encode("utf-8"))
 
 
 def _textlint(files: list[Path], root: Path) -> list[Problem]:
