@@ -1,4 +1,8 @@
-"""Offline and private (issue 5): every page, from disk and served, from the zip too.
+"""Offline and private (issue 5): every page served, and from disk in the unpacked offline download.
+
+The download's pages are the built site's but for the build stamp only served
+pages read (checked first), so opening them there also answers for the built
+site opened from disk.
 
 Every request that leaves the site is aborted and counted; a page passes
 with zero such attempts, zero failed local requests, zero console errors,
@@ -14,6 +18,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import search, watch
+from helpcenter.postbuild.offline_site import BUILD_META
 from site_map import ALL, built_path
 
 QUERY = {"ja": "パスワード", "en": "password"}
@@ -31,28 +36,38 @@ def check_page(page, url: str, lang: str) -> list[str]:
     return problems
 
 
+@pytest.fixture(scope="module")
+def unpacked(offline_zip, tmp_path_factory) -> Path:
+    """The offline download unpacked in a folder of its own, as a customer would: its one folder."""
+    target = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(target)
+    roots = [p for p in target.iterdir() if p.is_dir()]
+    assert len(roots) == 1 and (roots[0] / "index.html").exists(), "one folder with index.html inside"
+    return roots[0]
+
+
+def test_the_download_holds_every_built_page_but_its_build_stamp(unpacked, site_dir):
+    """So the pages opened from the unpacked download below answer for the built site opened from disk.
+
+    The served pages carry the build they belong to (`<meta name="hc-build">`, added after the zip is
+    written), which only the service worker's pages read; the download's pages are otherwise the same bytes.
+    """
+    for lang, path in ALL:
+        rel = built_path(lang, path)
+        built = (site_dir / rel).read_text(encoding="utf-8")
+        assert BUILD_META.search(built), f"{rel}: no build stamp (test_offline_app relies on it)"
+        assert (unpacked / rel).read_text(encoding="utf-8") == BUILD_META.sub("", built), rel
+
+
 @pytest.mark.parametrize("lang,path", ALL)
-def test_every_page_from_disk(warm_tab, site_dir, lang, path):
-    assert check_page(warm_tab(), (site_dir / built_path(lang, path)).as_uri(), lang) == []
+def test_every_page_from_disk_in_the_unpacked_download(warm_tab, unpacked, lang, path):
+    assert check_page(warm_tab(), (unpacked / built_path(lang, path)).as_uri(), lang) == []
 
 
 @pytest.mark.parametrize("lang,path", ALL)
 def test_every_page_served(warm_tab, server, lang, path):
     assert check_page(warm_tab(), server + built_path(lang, path), lang) == []
-
-
-def test_offline_zip_unpacked_anywhere_works(warm_tab, offline_zip, tmp_path):
-    with zipfile.ZipFile(offline_zip) as zf:
-        zf.extractall(tmp_path)
-    roots = [p for p in tmp_path.iterdir() if p.is_dir()]
-    assert len(roots) == 1 and (roots[0] / "index.html").exists(), "one folder with index.html inside"
-    page = warm_tab()
-    failures = {}
-    for lang, path in ALL:
-        problems = check_page(page, (roots[0] / built_path(lang, path)).as_uri(), lang)
-        if problems:
-            failures[built_path(lang, path)] = problems
-    assert not failures
 
 
 def switch_language(page, lang: str) -> None:
