@@ -298,4 +298,3 @@ def search_many(page, queries: list[str], timeout_ms: int = 10_000) -> dict[str,
     box.click()
     unique = list(dict.fromkeys(queries))
     return dict(zip(unique, page.evaluate(SEARCH_MANY, [unique, timeout_ms]), strict=True))
-

@@ -11,8 +11,8 @@ still meets a first visit.
 
 A tab opened with an init script runs it in every page it loads, so it is
 kept for tests that ask for the same script. A test that changes a tab
-beyond that (a clock, emulated media, a new viewport size, permissions,
-offline) opens its own context.
+beyond that (a clock, an emulated colour scheme, permissions, offline)
+opens its own context.
 """
 
 from __future__ import annotations
