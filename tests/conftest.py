@@ -24,6 +24,7 @@ import subprocess
 import sys
 import uuid
 import weakref
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,6 +149,17 @@ def offline_zip(site_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def unpacked_download(offline_zip: Path, tmp_path_factory) -> Path:
+    """The offline download unpacked as a customer would, in a folder of its own: its one folder (read only)."""
+    target = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(target)
+    roots = [p for p in target.iterdir() if p.is_dir()]
+    assert len(roots) == 1 and (roots[0] / "index.html").exists(), "one folder with index.html inside"
+    return roots[0]
+
+
+@pytest.fixture(scope="session")
 def server(site_dir: Path) -> Iterator[str]:
     """Base URL (with trailing slash) of the built site served on loopback."""
     with serve(site_dir) as site:
@@ -244,6 +256,15 @@ def page(warm_tab):
     return warm_tab()
 
 
+def open_search_box(page):
+    """Material's search box, focused as a person opens it (on a phone through the header's search button)."""
+    box = page.locator("input[data-md-component=search-query]")
+    if not box.is_visible():
+        page.locator("button.hc-header-search").click()
+    box.click()
+    return box
+
+
 def search(page, query: str, keystrokes: bool = True) -> list[str]:
     """Type `query` into Material's search box and return the result links, in order.
 
@@ -251,10 +272,7 @@ def search(page, query: str, keystrokes: bool = True) -> list[str]:
     commits a word or a paste does: for runs of hundreds of queries that judge
     the ranking, not the typing (the typing has tests of its own).
     """
-    box = page.locator("input[data-md-component=search-query]")
-    if not box.is_visible():
-        page.locator("button.hc-header-search").click()
-    box.click()
+    box = open_search_box(page)
     box.fill("")
     if keystrokes:
         box.press_sequentially(query)
@@ -292,9 +310,6 @@ SEARCH_MANY = """async ([queries, timeout]) => {
 
 def search_many(page, queries: list[str], timeout_ms: int = 10_000) -> dict[str, list[str]]:
     """{query: result links, in order} for every query typed into Material's search box of the open page."""
-    box = page.locator("input[data-md-component=search-query]")
-    if not box.is_visible():
-        page.locator("button.hc-header-search").click()
-    box.click()
+    open_search_box(page)
     unique = list(dict.fromkeys(queries))
     return dict(zip(unique, page.evaluate(SEARCH_MANY, [unique, timeout_ms]), strict=True))

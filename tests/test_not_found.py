@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import zipfile
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -68,21 +66,13 @@ def test_the_address_is_never_put_in_the_page_as_markup(warm_tab, host):
     assert "onerror" not in page.inner_html("article")
 
 
-@pytest.fixture(scope="module")
-def unzipped(offline_zip, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(offline_zip) as zf:
-        zf.extractall(target)
-    return target / "bitbank-help"
-
-
 @pytest.mark.parametrize("missing,meant", [TYPOS[0], TYPOS[4]])
-def test_from_disk_the_404_page_finds_it_too(warm_tab, unzipped, missing, meant):
+def test_from_disk_the_404_page_finds_it_too(warm_tab, unpacked_download, missing, meant):
     page = warm_tab()
     seen = watch(page)
-    page.goto((unzipped / "404.html").as_uri() + "?from=" + quote(missing))
+    page.goto((unpacked_download / "404.html").as_uri() + "?from=" + quote(missing))
     links = found(page)
-    assert (unzipped / meant).as_uri() in links[:3], links
+    assert (unpacked_download / meant).as_uri() in links[:3], links
     assert page.locator("link[rel=stylesheet]").count() >= 3 and page.locator(".md-header").is_visible()
     assert seen.problems() == []
 

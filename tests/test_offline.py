@@ -11,7 +11,6 @@ zero CSP violations, and working search.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -36,18 +35,7 @@ def check_page(page, url: str, lang: str) -> list[str]:
     return problems
 
 
-@pytest.fixture(scope="module")
-def unpacked(offline_zip, tmp_path_factory) -> Path:
-    """The offline download unpacked in a folder of its own, as a customer would: its one folder."""
-    target = tmp_path_factory.mktemp("unpacked")
-    with zipfile.ZipFile(offline_zip) as zf:
-        zf.extractall(target)
-    roots = [p for p in target.iterdir() if p.is_dir()]
-    assert len(roots) == 1 and (roots[0] / "index.html").exists(), "one folder with index.html inside"
-    return roots[0]
-
-
-def test_the_download_holds_every_built_page_but_its_build_stamp(unpacked, site_dir):
+def test_the_download_holds_every_built_page_but_its_build_stamp(unpacked_download, site_dir):
     """So the pages opened from the unpacked download below answer for the built site opened from disk.
 
     The served pages carry the build they belong to (`<meta name="hc-build">`, added after the zip is
@@ -57,12 +45,12 @@ def test_the_download_holds_every_built_page_but_its_build_stamp(unpacked, site_
         rel = built_path(lang, path)
         built = (site_dir / rel).read_text(encoding="utf-8")
         assert BUILD_META.search(built), f"{rel}: no build stamp (test_offline_app relies on it)"
-        assert (unpacked / rel).read_text(encoding="utf-8") == BUILD_META.sub("", built), rel
+        assert (unpacked_download / rel).read_text(encoding="utf-8") == BUILD_META.sub("", built), rel
 
 
 @pytest.mark.parametrize("lang,path", ALL)
-def test_every_page_from_disk_in_the_unpacked_download(warm_tab, unpacked, lang, path):
-    assert check_page(warm_tab(), (unpacked / built_path(lang, path)).as_uri(), lang) == []
+def test_every_page_from_disk_in_the_unpacked_download(warm_tab, unpacked_download, lang, path):
+    assert check_page(warm_tab(), (unpacked_download / built_path(lang, path)).as_uri(), lang) == []
 
 
 @pytest.mark.parametrize("lang,path", ALL)

@@ -1,5 +1,6 @@
 """Where things live in the repository, in one place."""
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -15,3 +16,9 @@ DEFAULT_LANGUAGE = "ja"
 def language_prefix(lang: str) -> str:
     """URL prefix of a language inside the built site ('' for the default)."""
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def user_cache_dir(name: str) -> Path:
+    """A cache folder of the user's (~/.cache/helpcenter/NAME, or under $XDG_CACHE_HOME), never in a checkout:
+    what a pull request commits must not be able to feed a cache."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "helpcenter" / name

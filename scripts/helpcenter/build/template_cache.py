@@ -17,11 +17,13 @@ from pathlib import Path
 
 import jinja2
 
+from helpcenter.paths import user_cache_dir
+
 
 def folder() -> Path | None:
     if os.environ.get("HELPCENTER_TEMPLATE_CACHE", "").lower() in ("off", "0", "no"):
         return None
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "helpcenter" / "jinja"
+    return user_cache_dir("jinja")
 
 
 def attach(env: jinja2.Environment) -> jinja2.Environment:

@@ -39,11 +39,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from helpcenter.paths import ROOT
+from helpcenter.paths import ROOT, user_cache_dir
 
 Problem = Any  # prose_lint.Problem (which imports this module)
 
-DEFAULT_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "helpcenter" / "prose-lint"
 # What, besides the file itself, decides a linter's result (relative to the repository).
 TOOLCHAIN = (
     ".textlintrc.yml", "scripts/textlint-rules", ".markdownlint-cli2.jsonc", "cspell.config.yaml",
@@ -58,7 +57,7 @@ def cache_dir() -> Path | None:
     setting = os.environ.get("HELPCENTER_LINT_CACHE", "")
     if setting.lower() in ("off", "0", "no"):
         return None
-    return Path(setting) if setting else DEFAULT_DIR
+    return Path(setting) if setting else user_cache_dir("prose-lint")
 
 
 @cache
