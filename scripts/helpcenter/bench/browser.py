@@ -11,8 +11,9 @@ How each figure is taken (the same way for both builds unless noted):
   ours loads on focus, stock Material fetches and indexes on page load, so
   it may already be ready at focus (focus to ready is then 0).
   `nav_to_ready` is the same moment counted from navigation start.
-- **Keystroke to results**: with search ready and the box empty and settled,
-  the whole query is put in the box and one keystroke's events are sent
+- **Keystroke to results**: in the page of the last ready sample (its
+  search ready, the box empty and settled; a warm-up query first), the
+  whole query is put in the box and one keystroke's events are sent
   (keydown, input, keyup: an IME commit or the last key of a typed word).
   The clock stops in the MutationObserver callback that sees the results in
   the DOM: for ours when the result element carries `data-hc-query` equal to
@@ -236,18 +237,26 @@ class ReadySample:
     breakdown: dict[str, Any] | None  # ours only: load, index fetch, lunr.Index.load
 
 
-def measure_ready(browser: Any, url: str, initializer: str | None, ours: bool, lang: str,
-                  samples: int) -> list[ReadySample]:
-    """First focus to ready, each sample in a new context (cold cache)."""
-    out = []
-    for _ in range(samples):
+def measure_ready(browser: Any, url: str, base: str, initializer: str | None, ours: bool, lang: str,
+                  samples: int, queries: list[tuple[str, str]], warmup: str,
+                  ) -> tuple[list[ReadySample], list[QuerySample]]:
+    """First focus to ready, each sample in a new context (cold cache); then the keystrokes in the last one.
+
+    The keystrokes need a page whose search is ready, with the box empty: the
+    last sample's page is one, so no further cold page is opened for them.
+    """
+    ready: list[ReadySample] = []
+    typed: list[QuerySample] = []
+    for sample in range(samples):
         with _page(browser, initializer) as page:
             _open_search(page, url)
             bench = _wait_ready(page)
             breakdown = page.evaluate(OUR_BREAKDOWN, [lang]) if ours else None
             focus = bench["focusAt"] if bench["focusAt"] is not None else bench["readyAt"]
-            out.append(ReadySample(max(0.0, bench["readyAt"] - focus), bench["readyAt"], breakdown))
-    return out
+            ready.append(ReadySample(max(0.0, bench["readyAt"] - focus), bench["readyAt"], breakdown))
+            if sample == samples - 1:
+                typed = _keystrokes(page, base, ours, queries, warmup)
+    return ready, typed
 
 
 @dataclass
@@ -261,22 +270,19 @@ class QuerySample:
     result_ms: float | None  # ours only, warm: Engine.materialResult (rank + highlighting + snippets)
 
 
-def measure_queries(browser: Any, url: str, base: str, initializer: str | None, ours: bool,
-                    queries: list[tuple[str, str]], warmup: str) -> list[QuerySample]:
-    """Keystroke to results for each (lang, query), all on the page at `url` (one language)."""
+def _keystrokes(page: Any, base: str, ours: bool, queries: list[tuple[str, str]],
+                warmup: str) -> list[QuerySample]:
+    """Keystroke to results for each (lang, query), on a page whose search is ready (one language)."""
     out: list[QuerySample] = []
-    with _page(browser, initializer) as page:
-        _open_search(page, url)
-        _wait_ready(page)
-        for i, (lang, query) in enumerate([("warmup", warmup), *queries]):
-            got = page.evaluate(KEYSTROKE, [query, ours, QUERY_TIMEOUT_MS])
-            page.evaluate(RESET, [ours])
-            page.wait_for_function(SETTLED, arg=[ours], timeout=QUERY_TIMEOUT_MS)
-            if i == 0:
-                continue
-            engine = page.evaluate(ENGINE_TIME, [query]) if ours else {}
-            out.append(QuerySample(lang, query, got["ms"], distinct_pages(got["links"], base), got["articles"],
-                                   engine.get("rank_ms"), engine.get("result_ms")))
+    for i, (lang, query) in enumerate([("warmup", warmup), *queries]):
+        got = page.evaluate(KEYSTROKE, [query, ours, QUERY_TIMEOUT_MS])
+        page.evaluate(RESET, [ours])
+        page.wait_for_function(SETTLED, arg=[ours], timeout=QUERY_TIMEOUT_MS)
+        if i == 0:
+            continue
+        engine = page.evaluate(ENGINE_TIME, [query]) if ours else {}
+        out.append(QuerySample(lang, query, got["ms"], distinct_pages(got["links"], base), got["articles"],
+                               engine.get("rank_ms"), engine.get("result_ms")))
     return out
 
 

@@ -144,14 +144,11 @@ def measure(browser: Any, run: CorpusRun, settings: Settings) -> dict[str, Any]:
         samples: dict[tuple[str, str], list[br.QuerySample]] = {}
         for (variant, mode), (base, texts, ours) in targets.items():
             say(f"{run.name}: {variant} over {mode}: focus to ready, keystrokes")
-            ready_samples = {lang: br.measure_ready(browser, base + start_page(lang), texts[lang], ours, lang,
-                                                    settings.ready_samples) for lang in LANGUAGES}
-            ready[variant][mode] = _ready_summary(ready_samples)
-            samples[(variant, mode)] = [
-                s for lang in LANGUAGES
-                for s in br.measure_queries(browser, base + start_page(lang), base, texts[lang], ours,
-                                            by_lang[lang], WARMUP[lang])
-            ]
+            measured = {lang: br.measure_ready(browser, base + start_page(lang), base, texts[lang], ours, lang,
+                                               settings.ready_samples, by_lang[lang], WARMUP[lang])
+                        for lang in LANGUAGES}
+            ready[variant][mode] = _ready_summary({lang: r for lang, (r, _) in measured.items()})
+            samples[(variant, mode)] = [s for lang in LANGUAGES for s in measured[lang][1]]
         say(f"{run.name}: ours over http: index files loaded by first focus and one query")
         out["index_loaded"] = _index_loaded(browser, run, ours_http.url, init, by_lang, settings)
         say(f"{run.name}: ours over http: JavaScript profile of the keystrokes")
@@ -361,7 +358,7 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, Settings]:
         profile=not args.no_profile,
         profile_build=tuple(args.profile_build),
         js_profile_per_lang=4 if args.tiny else 12,
-        index_load_queries=2 if args.tiny else 6,
+        index_load_queries=1 if args.tiny else 6,
         keep_sites=args.keep_sites,
         quiet_seconds=0.5 if args.tiny else 1.5,
         stock_file_wait_ms=2000 if args.tiny else 5000,
