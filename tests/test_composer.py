@@ -310,7 +310,6 @@ def test_preset_does_not_override_a_later_choice(composer, lang):
     page.wait_for_selector("#inquiry-composer[data-hc-ready]")
     assert page.input_value("[name=category]") == "account"  # the user's choice survives the reload
     # Arriving from another trouble page presets that page's category.
-    page.wait_for_load_state("networkidle")
     page.goto(page.url.split("?")[0] + "?category=other")
     page.wait_for_selector("#inquiry-composer[data-hc-ready]")
     assert page.input_value("[name=category]") == "other"
@@ -353,7 +352,6 @@ def test_draft_survives_reload_and_clear_empties_it(composer, lang):
     assert page.input_value("[name=category]") == "trading"  # back to what this link presets
     assert page.evaluate("sessionStorage.length") == 0
     assert page.evaluate("document.activeElement.name") == "category"
-    page.wait_for_load_state("networkidle")
     page.reload()
     page.wait_for_selector("#inquiry-composer[data-hc-ready]")
     assert page.input_value("[name=summary]") == ""
@@ -656,9 +654,7 @@ def test_a_secret_typed_key_by_key_is_never_stored(composer, lang, case):
     page.reload()
     page.wait_for_selector("#inquiry-composer[data-hc-ready]")
     assert page.input_value(f"[name={name}]") == "" and part not in stored_draft(page)
-    page.wait_for_load_state("networkidle")
     page.goto(page.url.split("contact/")[0] + "index.html")  # another page, and back
-    page.wait_for_load_state("networkidle")
     page.go_back()
     page.wait_for_selector("#inquiry-composer[data-hc-ready]")
     assert page.input_value(f"[name={name}]") == ""
