@@ -22,3 +22,8 @@ def user_cache_dir(name: str) -> Path:
     """A cache folder of the user's (~/.cache/helpcenter/NAME, or under $XDG_CACHE_HOME), never in a checkout:
     what a pull request commits must not be able to feed a cache."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "helpcenter" / name
+
+
+def cache_off(variable: str) -> bool:
+    """Whether the environment variable that governs one of the caches turns it off (off, 0 or no)."""
+    return os.environ.get(variable, "").lower() in ("off", "0", "no")

@@ -12,18 +12,15 @@ run on the build machine. `HELPCENTER_TEMPLATE_CACHE=off` turns it off.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import jinja2
 
-from helpcenter.paths import user_cache_dir
+from helpcenter.paths import cache_off, user_cache_dir
 
 
 def folder() -> Path | None:
-    if os.environ.get("HELPCENTER_TEMPLATE_CACHE", "").lower() in ("off", "0", "no"):
-        return None
-    return user_cache_dir("jinja")
+    return None if cache_off("HELPCENTER_TEMPLATE_CACHE") else user_cache_dir("jinja")
 
 
 def attach(env: jinja2.Environment) -> jinja2.Environment:

@@ -39,7 +39,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from helpcenter.paths import ROOT, user_cache_dir
+from helpcenter.paths import ROOT, cache_off, user_cache_dir
 
 Problem = Any  # prose_lint.Problem (which imports this module)
 
@@ -54,9 +54,9 @@ TOOLCHAIN = (
 
 def cache_dir() -> Path | None:
     """Where results are kept (HELPCENTER_LINT_CACHE), or None when the cache is off."""
-    setting = os.environ.get("HELPCENTER_LINT_CACHE", "")
-    if setting.lower() in ("off", "0", "no"):
+    if cache_off("HELPCENTER_LINT_CACHE"):
         return None
+    setting = os.environ.get("HELPCENTER_LINT_CACHE", "")
     return Path(setting) if setting else user_cache_dir("prose-lint")
 
 
