@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 import re
 import shutil
 import zipfile
@@ -25,6 +26,7 @@ from conftest import left_unfinished, search, watch
 from helpcenter.bench.browser import CHROMIUM, CHROMIUM_FLAGS
 from helpcenter.bench.server import serve
 from helpcenter.build.site import build_site
+from helpcenter.postbuild import offline_download
 from site_map import ALL, built_path
 from sources import copy_sources
 
@@ -34,6 +36,7 @@ OFFLINE_PAGES = {
     "en": ["troubles/trading.html", "first-response.html", "resolution-flow.html", "contact/inquiry-tips.html",
            "troubles/other.html"],
 }
+real_write_zip = offline_download.write_zip
 NOT_FOUND = {"ja": "ページが見つかりません", "en": "Page not found"}
 QUERIES = {"ja": ["出金 遅延", "パスワードを忘れた", "フィッシング"],
            "en": ["withdrawal delayed", "forgot password", "phishing"]}
@@ -241,6 +244,29 @@ def test_every_page_links_the_download_with_size_and_date(site_dir, lang, path):
         built = box.css_first("time").attributes["datetime"]
         assert abs((date.fromisoformat(built) - date.today()).days) <= 1
         assert (box.text().count("ZIP")) == 1
+
+
+@pytest.mark.parametrize("guess", ["right", "too small", "too large"])
+def test_the_size_shown_is_the_zips_whatever_the_first_guess(tmp_path, monkeypatch, guess):
+    """publish() zips once when its first guess of the size is right; a wrong guess costs a zip, never a
+    wrong figure."""
+    site = tmp_path / "site"
+    (site / "en").mkdir(parents=True)
+    link = "<span data-hc-offline-size>?</span>"
+    (site / "index.html").write_text(f"<p>{link}</p>" + "<p>ヘルプ</p>" * 20_000, encoding="utf-8")
+    (site / "en" / "index.html").write_text(f"<p>{link}</p>", encoding="utf-8")
+    (site / "noise.bin").write_bytes(random.Random(7).randbytes(300_000))  # does not compress
+    raw = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    ratio = real_write_zip(site, tmp_path / "trial.zip").stat().st_size / raw
+    monkeypatch.setattr(offline_download, "DEFLATE_RATIO", {"right": ratio, "too small": ratio / 3,
+                                                            "too large": ratio * 3}[guess])
+    zipped = []
+    monkeypatch.setattr(offline_download, "write_zip", lambda *args: zipped.append(args) or real_write_zip(*args))
+    target = offline_download.publish(site, today="2026-12-07")
+    shown = offline_download.shown_size(target.stat().st_size)
+    for page in ("index.html", "en/index.html"):
+        assert f"<span data-hc-offline-size>{shown}</span>" in (site / page).read_text(encoding="utf-8"), page
+    assert len(zipped) == (1 if guess == "right" else 2)
 
 
 def test_the_published_download_is_the_whole_site(site_dir, tmp_path):
