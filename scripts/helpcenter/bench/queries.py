@@ -19,6 +19,8 @@ from helpcenter.paths import ROOT, language_prefix
 SHARED_QUERIES = ROOT.parent / "shared" / "search-queries.tsv"
 REAL_QUERIES = ROOT.parent / "shared" / "search-queries-real.tsv"  # phrasing others wrote; `#` lines are comments
 REAL_QUERIES_2 = ROOT.parent / "shared" / "search-queries-real-2.tsv"  # more of it, kept back until issue 33
+TEAM_FILES_MISSING = ("is missing: the team's files (content facts, query lists) live in a folder named shared beside "
+                      "this project's folder ({folder}); put a copy there (CI's checkout has it)")
 HOLDOUT_QUERIES = ROOT / "tests" / "search" / "holdout-queries.tsv"  # ours, written apart from the shared list
 BLIND_QUERIES = ROOT / "tests" / "search" / "blind-queries.tsv"  # written without the pages, labelled from them
 
@@ -33,6 +35,8 @@ class Query:
 
 def read_shared(path: Path = SHARED_QUERIES, source: str = "shared") -> list[Query]:
     """Queries from a TSV in the shared list's format (the test suite's hold-out list uses it too)."""
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} " + TEAM_FILES_MISSING.format(folder=path.parent))
     with path.open(encoding="utf-8") as f:
         rows = list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
     return [Query(r["lang"], r["query"], tuple(language_prefix(r["lang"]) + a for a in r["accept"].split()), source)
