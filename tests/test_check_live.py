@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from types import SimpleNamespace
@@ -91,6 +92,17 @@ def test_half_typed_include_is_named_and_the_page_served(served):
     text = log.read_text(encoding="utf-8")
     assert f"'ja/contact/index.md': line {line}: --8<-- \"ja/never-se\" names no file" in text, text
     assert "お問い合わせ" in _get(port, "contact/index.html")
+
+
+def test_the_preview_says_it_has_no_download_instead_of_offering_one(served):
+    """No zip is written for a preview: where a build's pages link the download with its size and date, the
+    preview's say, in the page's language, that only a build makes it (a build's pages: test_offline_app)."""
+    _, port, _ = served
+    for path, says in (("index.html", "プレビューでは作られません"), ("en/faq.html", "not made in the preview")):
+        lines = LexborHTMLParser(_get(port, path)).css(".hc-offline__download")
+        assert lines and all(says in line.text() and line.css_first("a") is None for line in lines), path
+    with pytest.raises(urllib.error.HTTPError):
+        _get(port, "download/bitbank-help-offline.zip")
 
 
 def test_broken_link_and_broken_banner_keep_the_preview_rebuilding(served):

@@ -58,6 +58,7 @@ def run(site_dir: Path, preview: bool = False, theme_dirs: list[Path] | None = N
     for step in STEPS:
         step(site_dir)
     if preview:
+        offline_download.leave_out(site_dir)
         return []
     refused = csp.apply(site_dir, theme_dirs)  # it hashes the inline scripts the steps above leave
     offline_download.publish(site_dir)  # the zip holds the final pages (with their policy)

@@ -76,6 +76,25 @@ def write_zip(site_dir: Path, target: Path) -> Path:
     return target
 
 
+DOWNLOAD_LINE = re.compile(r'<p class="hc-offline__download">.*?</p>', re.S)
+PREVIEW_NOTE = {
+    "ja": "オフライン版（ZIP）はプレビューでは作られません。scripts/build で作られます。",
+    "en": "The offline download (ZIP) is not made in the preview; scripts/build makes it.",
+}
+PAGE_LANG = re.compile(r'<html lang="(\w+)')
+
+
+def leave_out(site_dir: Path) -> None:
+    """A live preview has no zip: its pages say so where the download line would show an empty size and a link
+    to nothing."""
+    for file in site_dir.rglob("*.html"):
+        html = file.read_text(encoding="utf-8")
+        lang = m[1] if (m := PAGE_LANG.search(html)) and m[1] in PREVIEW_NOTE else "en"
+        new = DOWNLOAD_LINE.sub(f'<p class="hc-offline__download">{PREVIEW_NOTE[lang]}</p>', html)
+        if new != html:
+            file.write_text(new, encoding="utf-8")
+
+
 def _fill(site_dir: Path, size: str, date: str) -> None:
     for file in site_dir.rglob("*.html"):
         html = file.read_text(encoding="utf-8")
