@@ -6,6 +6,7 @@ only known once it is written, and the pages are inside it: so the size is
 written into the pages, the site zipped, and again while the size as shown
 changes (it settles at once: a few bytes do not move "1.1 MB"). The first
 size tried is a guess from the files' own size, so that most builds zip once.
+A live preview makes no zip: its pages say so in place of the link.
 """
 
 from __future__ import annotations
