@@ -27,7 +27,7 @@ from helpcenter.build import (  # noqa: E402
     published_files,
     template_cache,
 )
-from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, ROOT, language_prefix  # noqa: E402
+from helpcenter.paths import DEFAULT_LANGUAGE, ROOT, language_of, language_prefix  # noqa: E402
 from helpcenter.writing import translation  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.helpcenter")  # a WARNING here fails the strict build
@@ -208,8 +208,7 @@ def csp_source(docs: Path, root: Path, script: postbuild.csp.Refused) -> str:
     the build-warning check of scripts/check reports at that line.
     """
     rel = script.page
-    lang = next((code for code in LANGUAGES if language_prefix(code) and rel.startswith(language_prefix(code))),
-                DEFAULT_LANGUAGE)
+    lang = language_of(rel)
     source = docs / lang / (rel[len(language_prefix(lang)): -len(".html")] + ".md")
     first = next((s.strip() for s in script.body.splitlines() if s.strip()), "")
     candidates = [source] if source.is_file() else []

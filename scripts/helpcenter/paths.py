@@ -18,6 +18,12 @@ def language_prefix(lang: str) -> str:
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
+def language_of(rel: str) -> str:
+    """The language of a built file by its site-relative path ("en/faq.html" is English, "faq.html" Japanese)."""
+    return next((lang for lang in LANGUAGES if language_prefix(lang) and rel.startswith(language_prefix(lang))),
+                DEFAULT_LANGUAGE)
+
+
 def user_cache_dir(name: str) -> Path:
     """A cache folder of the user's (~/.cache/helpcenter/NAME, or under $XDG_CACHE_HOME), never in a checkout:
     what a pull request commits must not be able to feed a cache."""

@@ -17,6 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from helpcenter.paths import language_of
+
 ZIP_NAME = "bitbank-help-offline.zip"
 ZIP_FOLDER = "bitbank-help"
 DOWNLOAD_DIR = "download"
@@ -82,7 +84,6 @@ PREVIEW_NOTE = {
     "ja": "オフライン版（ZIP）はプレビューでは作られません。scripts/build で作られます。",
     "en": "The offline download (ZIP) is not made in the preview; scripts/build makes it.",
 }
-PAGE_LANG = re.compile(r'<html lang="(\w+)')
 
 
 def leave_out(site_dir: Path) -> None:
@@ -90,8 +91,8 @@ def leave_out(site_dir: Path) -> None:
     to nothing."""
     for file in site_dir.rglob("*.html"):
         html = file.read_text(encoding="utf-8")
-        lang = m[1] if (m := PAGE_LANG.search(html)) and m[1] in PREVIEW_NOTE else "en"
-        new = DOWNLOAD_LINE.sub(f'<p class="hc-offline__download">{PREVIEW_NOTE[lang]}</p>', html)
+        note = PREVIEW_NOTE[language_of(file.relative_to(site_dir).as_posix())]
+        new = DOWNLOAD_LINE.sub(f'<p class="hc-offline__download">{note}</p>', html)
         if new != html:
             file.write_text(new, encoding="utf-8")
 

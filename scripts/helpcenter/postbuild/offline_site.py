@@ -16,7 +16,7 @@ import json
 import re
 from pathlib import Path
 
-from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
+from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES, language_of, language_prefix
 
 WORKER_SOURCE = Path(__file__).with_name("offline_worker.js")
 WORKER = "sw.js"
@@ -47,8 +47,7 @@ def part_of(rel: str) -> str | None:
         if rel == f"search/index.{lang}.js" or rel.startswith(f"search/index.{lang}."):
             return lang
     if rel.endswith(".html") or rel.endswith(MANIFEST):
-        return next((lang for lang in LANGUAGES if language_prefix(lang) and rel.startswith(language_prefix(lang))),
-                    DEFAULT_LANGUAGE)
+        return language_of(rel)
     return "shared"
 
 
