@@ -11,6 +11,7 @@ zero CSP violations, and working search.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -23,13 +24,34 @@ from site_map import ALL, built_path
 QUERY = {"ja": "パスワード", "en": "password"}
 
 
+OFFLINE_BOXES = """[...document.querySelectorAll('[data-hc-offline]')].map(box => ({
+    download: box.querySelector('.hc-offline__download').checkVisibility(),
+    here: box.querySelector('.hc-offline__here').checkVisibility(),
+    text: box.querySelector('.hc-offline__here').textContent,
+    date: box.querySelector('.hc-offline__here time').dateTime}))"""
+
+
+def offline_box_problems(page, lang: str, from_disk: bool) -> list[str]:
+    """Served, the box offers the download; from disk the reader holds it, so the box says this is the
+    offline version and of which date (the home page's "use it offline" section is never an empty heading)."""
+    problems = []
+    for box in page.evaluate(OFFLINE_BOXES):
+        if box["download"] == from_disk or box["here"] != from_disk:
+            problems.append(f"offline box shows download={box['download']} here={box['here']}")
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", box["date"]) or box["date"] not in box["text"]:
+            problems.append(f"offline box's date: {box['text']!r}")
+        if ("オフライン版" if lang == "ja" else "offline version") not in box["text"]:
+            problems.append(f"offline box's line is not in the page's language: {box['text']!r}")
+    return problems
+
+
 def check_page(page, url: str, lang: str) -> list[str]:
     seen = watch(page)
     page.goto(url)
     page.wait_for_load_state("load")
     results = search(page, QUERY[lang])
     page.wait_for_timeout(50)  # let late console messages arrive
-    problems = seen.problems()
+    problems = seen.problems() + offline_box_problems(page, lang, url.startswith("file:"))
     if not results:
         problems.append("search returned nothing")
     return problems

@@ -14,7 +14,8 @@
  * to reload, and it does, into the new build whole.
  *
  * From disk (file://) no service worker can exist and the reader already has
- * the download: nothing is registered, and the download link is left out.
+ * the download: nothing is registered, and the download link gives way to a line
+ * saying this is the offline version, and of which date.
  */
 ;(function () {
   "use strict"
@@ -42,7 +43,10 @@
 
   if (!served) {
     if (location.protocol === "file:") {
-      boxes.forEach(function (b) { b.querySelector(".hc-offline__download").hidden = true })
+      boxes.forEach(function (b) {
+        b.querySelector(".hc-offline__download").hidden = true
+        b.querySelector(".hc-offline__here").hidden = false
+      })
     }
     return
   }
