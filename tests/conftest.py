@@ -244,14 +244,15 @@ def warm_tabs(browser) -> Iterator[WarmTabs]:
 @pytest.fixture
 def warm_tab(warm_tabs):
     """open(init_script=None, **context options) -> a tab, warm when an earlier test of the module left one with
-    the same script and options; reset after the test."""
+    the same script and options; reset after the test. The site's service worker is blocked unless the options
+    say service_workers="allow"."""
     yield warm_tabs.open
     warm_tabs.release()
 
 
 @pytest.fixture
 def page(warm_tab):
-    """A tab at a first visit, in a context of default options (warm_tab)."""
+    """A tab at a first visit, in a context of default options (warm_tab: no service worker)."""
     return warm_tab()
 
 

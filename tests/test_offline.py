@@ -72,12 +72,13 @@ def test_the_download_holds_every_built_page_but_its_build_stamp(unpacked_downlo
 
 @pytest.mark.parametrize("lang,path", ALL)
 def test_every_page_from_disk_in_the_unpacked_download(warm_tab, unpacked_download, lang, path):
-    assert check_page(warm_tab(), (unpacked_download / built_path(lang, path)).as_uri(), lang) == []
+    url = (unpacked_download / built_path(lang, path)).as_uri()
+    assert check_page(warm_tab(service_workers="allow"), url, lang) == []
 
 
 @pytest.mark.parametrize("lang,path", ALL)
 def test_every_page_served(warm_tab, server, lang, path):
-    assert check_page(warm_tab(), server + built_path(lang, path), lang) == []
+    assert check_page(warm_tab(service_workers="allow"), server + built_path(lang, path), lang) == []
 
 
 def switch_language(page, lang: str) -> None:

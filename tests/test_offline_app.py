@@ -204,7 +204,8 @@ def test_a_new_build_is_taken_whole_on_the_next_visit(browser, two_builds):
         ctx.close()
 
 
-def test_from_disk_nothing_is_registered_and_nothing_errors(page, site_dir):
+def test_from_disk_nothing_is_registered_and_nothing_errors(warm_tab, site_dir):
+    page = warm_tab(service_workers="allow")  # so that a registration from disk would be seen
     seen = watch(page)
     page.goto((site_dir / "troubles/trading.html").as_uri())
     page.wait_for_load_state("load")

@@ -40,8 +40,7 @@ def test_asked_on_every_trouble_and_contact_page_only(site_dir, lang, path):
 
 def open_tab(warm_tab, lang):
     """A warm tab (conftest.warm_tab) in the language's locale, and what it does wrong."""
-    # Served, the site would register its service worker and cache everything in each test.
-    page = warm_tab(locale="ja-JP" if lang == "ja" else "en-US", service_workers="block")
+    page = warm_tab(locale="ja-JP" if lang == "ja" else "en-US")
     page.set_default_timeout(10_000)
     return page, watch(page)
 

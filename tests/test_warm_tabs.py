@@ -13,7 +13,7 @@ ICON = "assets/images/favicon.svg"
 
 
 def test_a_reused_tab_has_nothing_of_the_last_test(warm_tabs, server, site_dir):
-    page = warm_tabs.open(viewport={"width": 390, "height": 844})
+    page = warm_tabs.open(viewport={"width": 390, "height": 844}, service_workers="allow")
     page.goto(server + built_path("ja", "index.html"))
     page.wait_for_selector("#hc-offline-footer[data-hc-state=ready] [data-hc-keep=ja][data-hc-state=ready]",
                            state="attached", timeout=60_000)  # the service worker has kept the language
@@ -29,7 +29,7 @@ def test_a_reused_tab_has_nothing_of_the_last_test(warm_tabs, server, site_dir):
     page.set_default_timeout(1)
     warm_tabs.release()
 
-    again = warm_tabs.open(viewport={"width": 390, "height": 844})
+    again = warm_tabs.open(viewport={"width": 390, "height": 844}, service_workers="allow")
     assert again is page  # the same tab, warm
     again.goto(server + ICON)
     assert again.evaluate(HELD) == NOTHING

@@ -13,6 +13,13 @@ A tab opened with an init script runs it in every page it loads, so it is
 kept for tests that ask for the same script. A test that changes a tab
 beyond that (a clock, an emulated colour scheme, permissions, offline)
 opens its own context.
+
+The site's service worker is blocked in warm tabs unless a test asks for it
+(`service_workers="allow"`): at every first visit it would keep a whole
+language in the browser, about half a CPU-second that a test of keyboard
+stops or announcements never looks at (those modules alone: 118 → 87-98
+CPU-s). The offline tests (test_offline, test_offline_app, test_warm_tabs)
+allow it.
 """
 
 from __future__ import annotations
@@ -43,6 +50,7 @@ class WarmTabs:
         self.viewport: dict[Page, dict | None] = {}  # per tab, the viewport it was opened with
 
     def open(self, init_script: str | None = None, **options) -> Page:
+        options.setdefault("service_workers", "block")
         key = (init_script, *sorted((name, repr(value)) for name, value in options.items()))
         idle = self.idle.setdefault(key, [])
         if idle:
