@@ -60,3 +60,18 @@ def test_a_tab_keeps_its_init_script_and_is_lent_only_for_that_script(warm_tabs,
     again.goto(server + ICON)
     assert again.evaluate("window.__spied") == 1  # once per page: not added a second time
     warm_tabs.release()
+
+
+REGISTER = "navigator.serviceWorker.register('sw.js').then(() => navigator.serviceWorker.getRegistrations())" \
+           ".then(all => all.length)"
+
+
+def test_the_service_worker_is_blocked_unless_a_test_allows_it(warm_tabs, server):
+    """Tests of other things do not pay for the worker keeping a language at each first visit."""
+    page = warm_tabs.open()
+    page.goto(server + built_path("ja", "index.html"))
+    assert page.evaluate(REGISTER) == 0
+    allowed = warm_tabs.open(service_workers="allow")
+    allowed.goto(server + built_path("ja", "index.html"))
+    assert allowed.evaluate(REGISTER) == 1
+    warm_tabs.release()
