@@ -1048,8 +1048,7 @@ def test_axe_finds_nothing_serious_in_the_composer_in_use(browser, server, lang,
     Served over loopback, as in test_accessibility: bypass_csp (which lets the test inject
     axe, an inline script) does not work for file:// pages. The site itself is unchanged.
     """
-    ctx = browser.new_context(color_scheme=scheme, bypass_csp=True, timezone_id=TIMEZONES[lang],
-                              viewport={"width": 1280, "height": 900}, service_workers="block")
+    ctx = browser.new_context(**composer_context(lang), color_scheme=scheme, bypass_csp=True)
     try:
         page = ctx.new_page()
         page.set_default_timeout(10_000)
