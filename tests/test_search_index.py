@@ -17,14 +17,17 @@ import math
 import random
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 from lunr.builder import Builder
 from lunr.index import Index
 
+from a11y import wait_until
 from conftest import search, watch
 from helpcenter.bench.queries import REAL_QUERIES, REAL_QUERIES_2, SHARED_QUERIES
+from helpcenter.bench.server import serve
 from helpcenter.paths import DEFAULT_LANGUAGE, LANGUAGES
 from helpcenter.search import analyzer, build_index, compact, merge_fields, posting_files
 from helpcenter.search.engine import Engine
@@ -336,16 +339,77 @@ def test_results_wait_only_for_the_first_screen_and_the_rest_follows(page, split
     assert all(loaded[:10]) and not all(loaded[10:]), loaded
     assert got["asked"] == got["firstFiles"], "only the store files holding the first screen's pages are loaded"
     assert search(page, query)
-    page.wait_for_function("""async q => {
-      const engine = await window.hcSearch.ready()
-      return engine.rank(q).every(p => engine.docs[p.ref][0] !== null)
-    }""", arg=query)
-    results = page.locator(".md-search-result__list")
-    for _ in range(5):  # Material renders more groups each time the list is scrolled to its end
-        results.evaluate("el => el.closest('.md-search-result__scrollwrap, .md-search__scrollwrap').scrollTo(0, 1e6)")
+    wait_for_store(page, query)
+    scroll_results(page)
+    shown = page.evaluate(SHOWN)
+    assert shown["items"] > 10
+    assert shown["titles"] and all(t.strip() for t in shown["titles"]), shown["titles"]
+    assert not seen.problems()
+
+
+# The entries Material has rendered: how many groups, each entry's title and link.
+SHOWN = """() => ({
+  items: document.querySelectorAll('.md-search-result__item').length,
+  titles: [...document.querySelectorAll('.md-search-result__article')]
+    .map(e => (e.querySelector('h1, h2') || {}).textContent || ''),
+  links: [...document.querySelectorAll('.md-search-result__link')].map(a => a.getAttribute('href'))})"""
+
+
+def scroll_results(page, times: int = 5) -> None:
+    """Scroll the result list to its end, as a reader does: Material renders 4 more groups each time."""
+    for _ in range(times):
+        page.evaluate("document.querySelector('.md-search-result__scrollwrap, .md-search__scrollwrap')"
+                      ".scrollTo(0, 1e6)")
         page.wait_for_timeout(150)
-    titles = page.locator(".md-search-result__article").evaluate_all(
-        "els => els.map(e => (e.querySelector('h1, h2') || {}).textContent || '')")
-    assert len(page.locator(".md-search-result__item").all()) > 10
-    assert titles and all(t.strip() for t in titles), titles
+
+
+def wait_for_store(page, query: str, timeout: float = 10.0) -> None:
+    """Wait until the store of every page `query` lists is in (page.wait_for_function takes the promise
+    an async function returns for a true value at once, so this polls page.evaluate instead)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate("""async q => {
+      const engine = await window.hcSearch.ready()
+      return engine.rank(q).every(p => [p.ref, ...p.hits.map(h => h.ref)].every(r => engine.docs[r][1] !== null))
+    }""", query):
+        assert time.monotonic() < deadline, f"the store of {query!r}'s pages did not arrive"
+        page.wait_for_timeout(50)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_entries_rendered_before_their_store_arrives_are_filled_in(page, split_site, lang):
+    """A reader on a slow connection who scrolls faster than the store arrives: Material renders entries
+    with nothing in them yet; once their store is in, the list shows them whole (no blank entry stays)."""
+    query = {"ja": "ページ", "en": "page"}[lang]
+    held, released = [], []
+
+    def hold(route) -> None:
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    seen = watch(page)
+    with serve(split_site) as site:
+        page.goto(site.url + START_PAGE[lang])
+        page.locator("input[data-md-component=search-query]").focus()
+        page.evaluate(FIRST_SCREEN_LOADED, query)  # the first screen's store is in; the rest is held back
+        page.route(re.compile(rf"/search/index\.{lang}\.s\d+\.js$"), hold)
+        try:
+            assert search(page, query, keystrokes=False)
+            scroll_results(page, 2)
+            early = page.evaluate(SHOWN)
+        finally:  # the store arrives
+            released.append(True)
+            for route in held:
+                route.continue_()
+            page.unroute_all()
+        assert held and early["items"] > 10 and not all(t.strip() for t in early["titles"]), \
+            "the list was not rendered past what its store held (the test needs that)"
+        wait_for_store(page, query)
+        wait_until(page, """() => [...document.querySelectorAll('.md-search-result__article')]
+          .every(e => (e.querySelector('h1, h2') || {}).textContent.trim())""")
+        scroll_results(page)
+        shown = page.evaluate(SHOWN)
+        assert shown["items"] > 10 and all(t.strip() for t in shown["titles"]), shown["titles"]
+        assert all(link and link.startswith(site.url) and link != site.url for link in shown["links"]), shown["links"]
     assert not seen.problems()

@@ -526,9 +526,9 @@
    * What Material is handed for `query`, once the postings it needs and the
    * store of the pages listed are loaded.
    */
-  Engine.prototype.answer = function (query) {
+  Engine.prototype.answer = function (query, late) {
     var self = this
-    return this.rankLoaded(query).then(function (ranked) { return self.materialResult(query, ranked) })
+    return this.rankLoaded(query).then(function (ranked) { return self.materialResult(query, ranked, late) })
   }
 
   /*
@@ -559,15 +559,20 @@
    * and snippet are made when Material reads them, so only for what it
    * renders, and rendering a group loads the store LOOKAHEAD groups past it,
    * once the rendering task is over (its script elements would delay it).
+   * A list scrolled faster than its store arrives has Material render entries
+   * with nothing in them yet: once their store is in, `late(result)` is told,
+   * so that the list is rendered again, whole.
    */
-  Engine.prototype.materialResult = function (query, ranked) {
+  Engine.prototype.materialResult = function (query, ranked, late) {
     var self = this
     var docs = this.docs
     var marks = this.analyzer.highlights(query)
     ranked = ranked || this.rank(query)
     var asked = FIRST_SCREEN /* groups whose store rankLoaded loaded */
     var wanted = asked
-    function rendering(g) {
+    var early = [] /* entries rendered before their store arrived */
+    function rendering(g, ref) {
+      if (docs[ref][1] === null && early.push(ref) === 1) setTimeout(renderAgain, 0)
       var until = Math.min(ranked.length, g + 1 + LOOKAHEAD)
       if (until <= wanted) return
       if (wanted === asked) setTimeout(ask, 0)
@@ -577,29 +582,35 @@
       self.prepareShown(ranked.slice(asked, wanted)).catch(warn)
       asked = wanted
     }
+    function renderAgain() {
+      var refs = early
+      early = []
+      self.data.ensureDocs(refs).then(function () { if (late) late(result) }, warn)
+    }
     var items = ranked.map(function (page, g) {
       var hits = page.hits
-      var seen = function () { rendering(g) }
+      var seen = function (ref) { rendering(g, ref) }
       /* Enter goes to the group whose page entry scores best; Material folds what scores below the first: both score as the page. */
       var group = hits.map(function (h, i) {
         var score = h.ref === page.ref || i === 0 ? Math.max(h.score, page.score) : h.score
-        return item(docs[h.ref], score, marks, seen)
+        return item(docs[h.ref], h.ref, score, marks, seen)
       })
       var own = hits.some(function (h) { return h.ref === page.ref })
-      if (!own) group.push(item(docs[page.ref], page.score, marks, seen))
+      if (!own) group.push(item(docs[page.ref], page.ref, page.score, marks, seen))
       return group
     })
-    return { items: items }
+    var result = { items: items }
+    return result
   }
 
   /* An entry Material may render (`seen` says it does); past the first screen its store may still be loading. */
-  function item(doc, score, marks, seen) {
+  function item(doc, ref, score, marks, seen) {
     var title = null
     var text = null
     return {
       get location() { return doc[0] || "" },
       get title() {
-        seen()
+        seen(ref)
         return doc[1] === null ? "" : title === null ? (title = highlight(doc[1], marks)) : title
       },
       get text() { return doc[3] === null ? "" : text === null ? (text = snippet(doc[3], marks)) : text },
@@ -676,10 +687,9 @@
     var query = message.data
     var self = this
     var ticket = this.latest = (this.latest || 0) + 1
-    this.engine.answer(query).then(function (data) {
-      /* A newer query came while this one's index files loaded: only the newest is shown. */
-      if (ticket === self.latest) self.show(query, data)
-    }, warn)
+    /* A newer query came while this one's index files loaded: only the newest is shown. */
+    function show(data) { if (ticket === self.latest) self.show(query, data) }
+    this.engine.answer(query, show).then(show, warn)
   }
 
   SearchWorker.prototype.show = function (query, data) {
