@@ -26,6 +26,7 @@ import sys
 import uuid
 import weakref
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,20 @@ os.environ["HELPCENTER_LINT_CACHE"] = str(LINT_CACHE / RUN_ID)
 def figures() -> list[str]:
     """Figures tests measure and report but never assert (sizes, timings, hit rates); printed at the end."""
     return FIGURES
+
+
+# The modules that take longest, longest first (tests/README.md lists them). With `--no-loadscope-reorder`
+# (scripts/test) xdist hands out modules in collection order: started first, a long module cannot be the
+# one left running on one worker after the other has finished. The others follow by their number of tests,
+# as xdist would order them. A stale entry only changes the order.
+LONGEST_FIRST = ["test_bench.py", "test_composer.py", "test_accessibility.py", "test_offline.py",
+                 "test_check_inject.py", "test_offline_app.py", "test_check_loop.py", "test_search.py"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: at for at, name in enumerate(LONGEST_FIRST)}
+    tests = Counter(item.path.name for item in items)
+    items.sort(key=lambda item: (rank.get(item.path.name, len(rank)), -tests[item.path.name], str(item.path)))
 
 
 def pytest_sessionstart(session) -> None:
