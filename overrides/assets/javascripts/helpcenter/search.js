@@ -1,31 +1,16 @@
 /*
  * Help-center search: a prebuilt per-language lunr index behind Material's
- * own search UI.
+ * own search UI. Material speaks to a web worker (it sends SETUP and QUERY,
+ * renders READY and RESULT); a page opened from disk may not start workers,
+ * so this script, loaded before Material's bundle, speaks that protocol on
+ * the main thread. Nothing loads before the search box is first focused; the
+ * browser never analyzes page text. Ranking mirrors
+ * scripts/helpcenter/search/engine.py (the CLI), scores compared rounded to
+ * 6 decimal places, ties broken by index order. What loads when, and why:
+ * scripts/helpcenter/search/README.md.
  *
- * Material starts its search in a web worker (the URL in the page's
- * #__config, "search") and speaks a small protocol with it: it sends SETUP
- * and QUERY messages and renders READY and RESULT messages. A page opened
- * from disk may not start workers, so this script, loaded before Material's
- * bundle, hands Material an object that speaks the same protocol on the main
- * thread instead. Material's markup, keyboard handling and result rendering
- * stay as they are.
- *
- * Nothing is loaded until the user first focuses the search box: then lunr,
- * the analyzer, the index loader and this language's index manifest
- * (search/index.<lang>.js) arrive as plain scripts, which works over http and
- * from file:// alike. The index is built at build time
- * (scripts/helpcenter/search/build_index.py, compact.py); the browser never
- * analyzes page text. A query loads the postings of its terms and the results
- * shown their titles and snippets (index-loader.js), then is answered by lunr
- * on the entries of the pages it lists, found first from the postings
- * (listedPages: lunr's work per matching entry is what grows with the site).
- *
- * Ranking mirrors scripts/helpcenter/search/engine.py (the CLI), whose
- * docstring says how; scores are compared rounded to 6 decimal places, ties
- * broken by index order.
- *
- * Also exposes window.hcSearch for other page features (the inquiry
- * composer's suggestions): hcSearch.pages(query, limit) -> Promise<pages>.
+ * window.hcSearch serves other page features (the inquiry composer's
+ * suggestions): hcSearch.pages(query, limit) -> Promise<pages>.
  */
 ;(function () {
   "use strict"
