@@ -39,19 +39,11 @@ FOCUSED = """() => {
 }"""
 
 
-# The answer of a polled function, refused when it is a promise: that is always true (as in
-# page.wait_for_function, which returns at once when an async function's promise comes back).
-POLLED = """arg => {{
-  const answer = ({expression})(arg)
-  if (answer instanceof Promise) throw new Error("wait_until polls a function that answers at once, not an async one")
-  return !!answer
-}}"""
-
-
 def wait_until(page, expression: str, arg=None, timeout: float = 10.0) -> None:
-    """Poll a JS function of `arg` with page.evaluate (the site's CSP refuses the eval wait_for_function uses)."""
+    """Poll a JS function of `arg`, plain or async, with page.evaluate (the site's CSP refuses the eval
+    wait_for_function uses; and wait_for_function takes an async function's promise for a true answer)."""
     deadline = time.monotonic() + timeout
-    while not page.evaluate(POLLED.format(expression=expression), arg):
+    while not page.evaluate(f"async arg => !!(await ({expression})(arg))", arg):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {expression} ({arg!r})")
         page.wait_for_timeout(50)

@@ -17,7 +17,6 @@ import math
 import random
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -363,16 +362,12 @@ def scroll_results(page, times: int = 5) -> None:
         page.wait_for_timeout(150)
 
 
-def wait_for_store(page, query: str, timeout: float = 10.0) -> None:
-    """Wait until the store of every page `query` lists is in (page.wait_for_function takes the promise
-    an async function returns for a true value at once, so this polls page.evaluate instead)."""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate("""async q => {
+def wait_for_store(page, query: str) -> None:
+    """Wait until the store of every page `query` lists is in."""
+    wait_until(page, """async q => {
       const engine = await window.hcSearch.ready()
       return engine.rank(q).every(p => [p.ref, ...p.hits.map(h => h.ref)].every(r => engine.docs[r][1] !== null))
-    }""", query):
-        assert time.monotonic() < deadline, f"the store of {query!r}'s pages did not arrive"
-        page.wait_for_timeout(50)
+    }""", query)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -406,8 +401,7 @@ def test_entries_rendered_before_their_store_arrives_are_filled_in(page, split_s
         assert held and early["items"] > 10 and not all(t.strip() for t in early["titles"]), \
             "the list was not rendered past what its store held (the test needs that)"
         wait_for_store(page, query)
-        wait_until(page, """() => [...document.querySelectorAll('.md-search-result__article')]
-          .every(e => (e.querySelector('h1, h2') || {}).textContent.trim())""")
+        wait_until(page, f"() => ({SHOWN})().titles.every(t => t.trim())")
         scroll_results(page)
         shown = page.evaluate(SHOWN)
         assert shown["items"] > 10 and all(t.strip() for t in shown["titles"]), shown["titles"]
