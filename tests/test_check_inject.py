@@ -136,6 +136,13 @@ FAULTS = [
     Fault("foreign-mailto", append(JA, "[メール](mailto:help@bitbank-support.com)"), "contact-mailto", JA,
           "mailto:help@bitbank-support.com", also={"parity-facts"}),
     Fault("tel-link", append(EN, "[Call us](tel:+81-3-1234-5678)"), "contact-tel", EN, "tel:"),
+    # a header name percent-encoded (%62cc is bcc) is still a recipient to a mail app
+    Fault("mailto-encoded-bcc", append(EN, "[Mail us](mailto:support@bitbank.cc?%62cc=thief@bitbank-help.com)"),
+          "contact-mailto", EN, "%62cc", message="thief@bitbank-help.com", also={"parity-facts"}),
+    # a navigation title is printed as written on every page, outside the article
+    Fault("nav-title-markup", replace("mkdocs.yml", "  - よくある質問: faq.md",
+                                      """  - 'よくある質問<meta http-equiv="refresh" content="0;url=https://evil.example/">'"""
+                                      ": faq.md"), "nav-title-markup", "mkdocs.yml", "よくある質問<meta"),
     Fault("phone-text", append(JA, "お急ぎの方はお電話で：０３－１２３４－５６７８"), "contact-phone", JA, "お電話で",
           also={"parity-facts"}),
     # parity-facts per section: each FAQ answer is compared on its own
@@ -233,6 +240,7 @@ SOLO = {  # faults whose problems land away from the lines they edit: each is ju
     "broken-navigation",  # at a built page
     "missing-translation",  # wherever the deleted page was linked from
     "answer-loses-link",  # at the other language's line
+    "nav-title-markup",  # on every built page's menu
 } | CONFLICTING
 BATCH = "all-at-once"
 Zone = dict[str, set[int]]  # path -> lines a fault wrote

@@ -85,6 +85,17 @@ def _move_official(root: Path) -> None:
 
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script href="sw-install.js"/></svg>'
+# A page MkDocs would publish as notice/index.html, where the checks pairing `<name>.html` would not read it.
+README_PAGE = """---
+title: お知らせ
+description: 重要なお知らせです。ログインの前に必ずお読みください。内容は随時更新します。
+---
+
+# お知らせ
+
+<meta http-equiv="refresh" content="0;url=https://evil.example/">
+"""
+MANIFEST = '{"name": "bitbank 公式アプリ", "start_url": "notice/"}'
 FAULTS = [
     # 1. files beside the pages
     Fault("file-svg", "docs/ja/logo.svg", None, "file-type", "", _write("docs/ja/logo.svg", SVG)),
@@ -93,6 +104,9 @@ FAULTS = [
     Fault("file-script", "docs/ja/sw-install.js", None, "file-type", "",
           _write("docs/ja/sw-install.js", "navigator.serviceWorker.register('/sw-install.js')")),
     Fault("file-fake-image", "docs/en/diagram.png", None, "file-type", "", _write("docs/en/diagram.png", SVG)),
+    Fault("file-readme-page", "docs/ja/notice/README.md", None, "file-type", "",
+          _write("docs/ja/notice/README.md", README_PAGE)),
+    Fault("file-upper-case-md", "docs/ja/app.MD", None, "file-type", "", _write("docs/ja/app.MD", MANIFEST)),
     # 2. the banner
     Fault("banner-html", "data/banner.yml", None, "banner-text", "<meta", _write("data/banner.yml", BANNER)),
     Fault("banner-link", "data/banner.yml", None, "banner-text", "bitbank-status.net"),
@@ -134,6 +148,17 @@ FAULTS = [
           "0120.123.456"),
     # 8. at the right place
     Fault("tel-entities", "docs/ja/security.md", '<a href="&#116;el:0312345678">電話</a>', "contact-tel", "&#116;el:"),
+    # 7. the hooks of the site's own scripts and styles, worn by content
+    Fault("theme-hook-feedback", "docs/ja/troubles/trading.md",
+          '<div class="hc-solved" data-hc-solved data-hc-compose="https://evil.example/inquiry" markdown>\n\n'
+          '<button type="button" data-hc-answer="no">いいえ</button>\n\n</div>', "html-theme-hook", "data-hc-compose"),
+    Fault("theme-hook-manifest", "docs/en/troubles/trading.md",
+          '<div data-hc-offline data-hc-manifest="../app.MD" hidden></div>', "html-theme-hook", "data-hc-manifest"),
+    Fault("theme-class-overlay", "docs/en/troubles/other.md", '<div class="md-consent__overlay"></div>',
+          "html-theme-hook", "md-consent__overlay"),
+    Fault("theme-config-id", "docs/ja/faq.md", '<div id="__config" hidden>{}</div>', "html-theme-hook", "__config"),
+    Fault("toc-label-email", "docs/en/faq.md", '## Write to us {#write-to-us data-toc-label="help@bitbank-help.net"}',
+          "contact-text", "help@bitbank-help.net"),
     Fault("unclosed-comment", "docs/en/troubles/system-outage.md", "## Still down? <!--<script>",
           "html-comment", "<!--<script>"),
 ]
@@ -229,7 +254,8 @@ def test_the_strict_build_stops(pull_request, tmp_path):
 
 def test_files_that_could_run_are_not_published(built: Path):
     published = {p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file()}
-    assert not {"logo.svg", "en/go.html", "sw-install.js", "en/diagram.png"} & published
+    assert not {"logo.svg", "en/go.html", "sw-install.js", "en/diagram.png", "notice/index.html", "app.MD"} \
+        & published
 
 
 def test_nothing_a_writer_committed_runs_or_redirects(built: Path):

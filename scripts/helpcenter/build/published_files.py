@@ -52,6 +52,26 @@ _WHY_JA = {
 }
 
 
+def _page_name(path: Path, ja: bool) -> str | None:
+    """Why a Markdown file's name keeps it from being a checked page, or None.
+
+    MkDocs copies `x.MD` as a plain file (only a lower-case `.md` is a page),
+    and publishes `README.md` as the folder's `index.html`, where the checks,
+    which pair each built page with `<name>.html`, would not look for it.
+    """
+    if path.suffix != PAGE_SUFFIX:
+        if ja:
+            return (f"拡張子 {path.suffix} のファイルはページにならず、確認されずにそのまま公開されます。"
+                    "拡張子を .md にしてください")
+        return f"a {path.suffix} file is not made a page but published as it is, unchecked: rename it to end in .md"
+    if path.stem.lower() == "readme":
+        if ja:
+            return (f"{path.name} は index.html として公開され、内容の確認を通りません。"
+                    "index.md という名前にしてください")
+        return f"{path.name} is published as index.html, past the content checks: name the page index.md"
+    return None
+
+
 def refusal(path: Path, lang: str = "en") -> str | None:
     """Why `path` (a file under docs/) may not be published, with the fix; None when it may.
 
@@ -60,7 +80,7 @@ def refusal(path: Path, lang: str = "en") -> str | None:
     ja = lang == "ja"
     suffix = path.suffix.lower()
     if suffix == PAGE_SUFFIX:
-        return None
+        return _page_name(path, ja)
     if suffix in IMAGES:
         head = path.read_bytes()[:16]
         if any(head[at:at + len(sig)] == sig for at, sig in IMAGES[suffix]):

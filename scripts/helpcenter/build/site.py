@@ -15,13 +15,20 @@ from pathlib import Path
 from helpcenter.paths import DIST, MKDOCS_YML, ROOT, SITE
 from helpcenter.postbuild import offline_download
 from helpcenter.postbuild.offline_download import ZIP_NAME
+from helpcenter.site_config import unsafe_tags
 
 
 def build_site(site_dir: Path = SITE, config: Path = MKDOCS_YML, strict: bool = True, log: Path | None = None) -> None:
     """Run `mkdocs build --strict`; a warning fails the build (`strict=False`: tests of what a fault publishes).
 
     `log`: MkDocs' messages go to this file as well as to stderr (the tests read the shared build's).
+    A config with a YAML tag that runs code when read is refused before MkDocs reads it (site_config).
     """
+    unsafe = unsafe_tags(config)
+    if unsafe:
+        where = ", ".join(f"{config.name}:{line} {tag}" for line, tag in unsafe)
+        raise SystemExit(f"refusing to build: {where} would run code while MkDocs reads the file (scripts/check:"
+                         " config-yaml-tag)")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"), env.get("PYTHONPATH")]))
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from helpcenter.check import changed, github, overlap, runner, writers
 from helpcenter.check.model import Problem, Project
-from helpcenter.check.rules import RULES, release_site_url
+from helpcenter.check.rules import RULES, config_yaml_tag, release_site_url
 from helpcenter.paths import LANGUAGES, MKDOCS_YML, ROOT
 from helpcenter.writing import prose_lint
 
@@ -63,6 +63,9 @@ def check(config: Path, site_dir: Path | None = None) -> tuple[list[Problem], Pr
     if site_dir is not None:
         project = Project.load(config, site_dir)
         return runner.run(project), project
+    unsafe = config_yaml_tag.problems(config)
+    if unsafe:  # MkDocs would run them while reading the file
+        return unsafe, None
     with tempfile.TemporaryDirectory(prefix="helpcenter-check-") as tmp:
         ok, log, output = build(config, Path(tmp) / "site")
         if not ok:

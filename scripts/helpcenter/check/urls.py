@@ -148,6 +148,6 @@ def mailto_addresses(url: str) -> list[str]:
     found = [unquote(a).strip() for a in head.split(",")]
     for pair in query.split("&"):
         key, _, value = pair.partition("=")
-        if key.lower() in ("to", "cc", "bcc"):
+        if unquote(key).strip().lower() in ("to", "cc", "bcc"):  # %62cc is bcc to a mail app
             found.extend(unquote(a).strip() for a in value.split(","))
     return [a.lower() for a in found if a]

@@ -3,7 +3,7 @@
 A page that says "write to help@bitbank-support.com" or "add @bitbank_help"
 sends customers to a scammer without a single link. Read in the page text
 (code spans included, entities decoded by the parser), `title` and `alt`
-attributes, and front matter (at its line); the banner has its own rule.
+attributes, headings' table-of-contents labels, and front matter (at its line); the banner has its own rule.
 Illustrations under example domains stay allowed (helpcenter/check/contact_text.py).
 """
 
@@ -53,6 +53,12 @@ def _texts(page: BuiltPage) -> Iterator[str]:
     yield page.content.text(separator=" ")
     for node in page.content.css("[title], [alt]"):
         yield " ".join(filter(None, (node.attributes.get("title"), node.attributes.get("alt"))))
+    # A heading's table-of-contents label (`{data-toc-label="…"}`) is shown beside the article, not in it.
+    headings = {h.text(strip=True) for h in page.content.css("h1, h2, h3, h4, h5, h6")}
+    for entry in page.tree.css("nav.md-nav--secondary a.md-nav__link"):
+        label = entry.text(strip=True)
+        if label not in headings:
+            yield label
 
 
 def check(project: Project) -> Iterator[Problem]:
