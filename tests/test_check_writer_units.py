@@ -18,6 +18,12 @@ OFFICIAL = {"website": "https://bitbank.cc/", "inquiry_form": "https://support.b
     "03.1234.5678", "０３・１２３４・５６７８", "〇三一二三四五六七八", "0 3 1 2 3 4 5 6 7 8", "03/1234/5678",
     "03\u200b-1234\u200b-5678", "0\u20623\u20631234 5678", "０１２０ー１２３ー４５６", "090.1234.5678",
     "+81 90 1234 5678", "+81.3.1234.5678", "〇九〇・一二三四・五六七八",
+    # read aloud with の, in formal numerals, grouped with brackets or other punctuation, other scripts' digits,
+    # Japan's country code without its plus
+    "03の1234の5678", "〇三の一二三四の五六七八", "零参壱弐参肆伍陸漆捌", "03 (1234) 5678", "(0)3-1234-5678",
+    "0120 (123) 456", "03_1234_5678", "03:1234:5678", "03｜1234｜5678", "03〜1234〜5678", "03→1234→5678",
+    "03×1234×5678", "٠٣-١٢٣٤-٥٦٧٨", "81-3-1234-5678",
+    "81 (0)3 1234 5678",
 ])
 def test_phone_numbers_in_other_writings(text):
     assert phone_numbers(f"お問い合わせは{text}まで"), text
@@ -25,7 +31,8 @@ def test_phone_numbers_in_other_writings(text):
 
 @pytest.mark.parametrize("text", [
     "2026/12/06 14:30", "2026.12.06", "0.0001 BTC", "1,234,567円", "Ver 1.2.3", "注文番号 1234567890",
-    "2026年12月6日", "手数料は0.1%です", "v2.14.3 (build 20261206)",
+    "2026年12月6日", "手数料は0.1%です", "v2.14.3 (build 20261206)", "09:00〜17:30", "12:30から13:45まで",
+    "第1の手順、第2の手順", "1:1 の比率", "2026/01/15 09:30", "お問い合わせ番号 2501150123", "81,000円",
 ])
 def test_ordinary_numbers_are_not_phone_numbers(text):
     assert phone_numbers(text) == []
@@ -34,6 +41,7 @@ def test_ordinary_numbers_are_not_phone_numbers(text):
 @pytest.mark.parametrize("text", [
     "help@bitbank-support.com", "ＨＥＬＰ＠ｂｉｔｂａｎｋ－ｓｕｐｐｏｒｔ．ｃｏｍ", "help [at] bitbank-help.net",
     "support@bitbank.co", "support@bitbank.cc.evil.net", "su\u200bpport@bitbank-cc.jp",
+    "support@ビットバンク.com", "help@bitbank-help。com", "help@bitbank-help[.]net",
 ])
 def test_foreign_email_addresses(text):
     assert contact_text.emails(f"連絡先：{text}"), text
@@ -49,6 +57,9 @@ def test_official_and_example_addresses_pass(text):
 @pytest.mark.parametrize("text", [
     "bitbank-login.com", "www.bitbank-jp.net", "https://bitbank.cc.secure-login.io/", "ｂｉｔｂａｎｋ．ｊｐ",
     "//evil.zip/x", "bitbank.co", "t.me/bitbank_support",
+    # a name in another script (as typed, a browser goes there), a dot written as 。 or in brackets
+    "ビットバンク-サポート.com", "ビットバンク.jp", "bitbank-help。com", "bitbank-help｡com", "bitbank-help[.]com",
+    "bitbank-help(dot)net", "bitbank-help ( . ) com",
 ])
 def test_foreign_domains_in_text(text):
     assert contact_text.domains(f"ログインは {text} から"), text
@@ -57,6 +68,7 @@ def test_foreign_domains_in_text(text):
 @pytest.mark.parametrize("text", [
     "bitbank.cc", "support.bitbank.cc", "bitbank-cc.example.com", "bitbank.cc.example.net", "index.html",
     "bitbank-help-offline.zip", "faq.md", "e.g. a deposit", "Node.js", "No.1", "Ver.2.1",
+    "ご確認ください。Thank you", "手順1。次に", "U.S. customers", "公式サイト（bitbank.cc）",
 ])
 def test_official_example_and_file_names_pass(text):
     assert contact_text.domains(text) == []

@@ -20,10 +20,16 @@ from publicsuffixlist import PublicSuffixList
 from helpcenter.build import official_links
 from helpcenter.check.textnorm import fold
 
-EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*\s*(?:@|\[at\]|\(at\))\s*"
-                   r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.IGNORECASE)
-DOMAIN = re.compile(r"(?<![\w@.-])((?:https?://|//)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+# A label may be in any script (ビットバンク.com is typed as it is), and a dot may be written as a
+# bracketed dot or word (bitbank-help[.]com) or, between Latin labels, as 。 (browsers read it as a dot).
+_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
+_DOT = r"(?:\.|\s?[\[(]\s?(?:\.|dot)\s?[\])]\s?)"
+EMAIL = re.compile(rf"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*\s*(?:@|\[at\]|\(at\))\s*"
+                   rf"{_LABEL}(?:{_DOT}{_LABEL})+", re.IGNORECASE)
+DOMAIN = re.compile(rf"(?<![\w@.-])((?:https?://|//)?(?:{_LABEL}{_DOT})+"
                     r"(?:[a-z]{2,63}|xn--[a-z0-9-]+))(?![\w-])", re.IGNORECASE)
+_WRITTEN_DOT = re.compile(_DOT, re.IGNORECASE)
+_IDEOGRAPHIC_DOT = re.compile(r"(?<=[a-z0-9])\u3002(?=[a-z])", re.IGNORECASE)
 HANDLE = re.compile(r"(?<![\w.@%+-])@[A-Za-z0-9_]{2,30}(?![\w@.])")
 MESSENGER = re.compile(r"\b(LINE|Telegram|WhatsApp|Discord|Signal|WeChat|Skype|KakaoTalk|Viber)\s*(?:ID)?\s*"
                        r"[:：]\s*@?[A-Za-z0-9_.-]{3,}", re.IGNORECASE)
@@ -48,25 +54,35 @@ def is_example(domain: str) -> bool:
 def emails(text: str) -> list[str]:
     """Email addresses (also `name [at] host`) that are neither official nor examples."""
     found = []
-    for m in EMAIL.finditer(fold(text)):
+    folded = fold(text)
+    for m in EMAIL.finditer(_IDEOGRAPHIC_DOT.sub(".", folded)):
         address = re.sub(r"\s*(?:\[at\]|\(at\))\s*", "@", m.group(0), flags=re.IGNORECASE).replace(" ", "")
+        address = _WRITTEN_DOT.sub(".", address)
         domain = address.rpartition("@")[2]
         if not official_links.is_official_email(address) and not is_example(domain):
-            found.append(m.group(0))
+            found.append(folded[m.start():m.end()])  # as written: a 。 stays, so that it can be located
     return found
+
+
+def _ascii(host: str) -> str:
+    """The host as DNS reads it (ビットバンク.com is xn--…): the Public Suffix List is in ASCII."""
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
 
 
 def domains(text: str) -> list[str]:
     """Host names of real top-level domains that are not official, not examples and not in an email."""
-    folded = EMAIL.sub(" ", PLACEHOLDER.sub(" ", fold(text)))
+    folded = EMAIL.sub(lambda m: " " * len(m.group(0)), PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), fold(text)))
     found = []
-    for m in DOMAIN.finditer(folded):
-        written = m.group(1)
-        host = re.sub(r"^(?:https?:)?//", "", written, flags=re.IGNORECASE).lower()
+    for m in DOMAIN.finditer(_IDEOGRAPHIC_DOT.sub(".", folded)):
+        written = folded[m.start(1):m.end(1)]  # as written: a 。 stays, so that it can be located
+        host = _WRITTEN_DOT.sub(".", re.sub(r"^(?:https?:)?//", "", m.group(1), flags=re.IGNORECASE)).lower()
         as_host = written != host or host.startswith("www.")
         if host.rpartition(".")[2] in FILE_SUFFIXES and not as_host:
             continue
-        if official_links.is_official_host(host) or is_example(host) or _psl().privatesuffix(host) is None:
+        if official_links.is_official_host(host) or is_example(host) or _psl().privatesuffix(_ascii(host)) is None:
             continue
         found.append(written)
     return found

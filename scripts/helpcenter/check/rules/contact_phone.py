@@ -2,11 +2,12 @@
 
 bitbank offers no phone support, so on this site any number shaped like a
 phone number reads as one to call: exactly what a scammer would add. Text
-is folded first (textnorm: NFKC, format characters removed, kanji digits as
-digits), and any separator a reader skips (dots, 「・」, slashes, spaces,
-dashes) between digits counts as one, so ０３・１２３４・５６７８ and
-〇三 一二三四 五六七八 count; dates, times and amounts do not match because
-Japanese numbers start with 0 or +81. Read in the page text, in `title`
+is folded first (textnorm: NFKC, format characters removed, kanji digits and
+digits of other scripts as digits), and any separator a reader skips (dots,
+「・」, slashes, spaces, dashes, brackets, 「の」) between digits counts as one,
+so ０３・１２３４・５６７８, 〇三の一二三四の五六七八 and 03 (1234) 5678 count;
+dates, times and amounts do not match because Japanese numbers start with 0,
++81 or 81. Read in the page text, in `title`
 (tooltips) and `alt` attributes, in front matter (at its line) and in the
 template; the banner has its own rule (banner-text). A scam example belongs
 in the text as 0X-XXXX-XXXX.
@@ -40,9 +41,12 @@ PATTERNS = [
     # Any writing once separators are one: 0 and 9-10 more digits, or + and 9-15 digits.
     re.compile(r"(?<![\d-])0(?:-?\d){9,10}(?![\d])"),
     re.compile(r"(?<![\d-])\+(?:-?\d){9,15}(?![\d])"),
+    # Japan's country code without its plus, grouped: 81-3-1234-5678, 81 (0)3 1234 5678.
+    re.compile(r"(?<![\d-])81-(?:-?\d){9,11}(?![\d])"),
 ]
-# Between two digits, whatever a reader skips: spaces, dots, 「・」, slashes, dashes and the long vowel mark.
-_SKIPPED = re.compile(r"(?<=\d)[\s.\u30fb/\-\u2010-\u2015\u2212\u30fc]+(?=\d)")
+# Between two digits, whatever a reader skips: spaces, dots, 「・」, slashes, dashes, the long vowel mark,
+# brackets, other punctuation a number is grouped with (_ , : | ~ 〜 = * → ×) and 「の」 (〇三の一二三四…).
+_SKIPPED = re.compile(r"(?<=\d)[\s.\u30fb/\-\u2010-\u2015\u2212\u30fc()\[\]_,:|~\u301c=*\u2192\u00d7\u306e]+(?=\d)")
 
 
 def phone_numbers(text: str) -> list[str]:
