@@ -453,4 +453,10 @@ def test_nothing_found_is_never_a_dead_end(page, site_dir, server, lang, query, 
         assert other.is_visible()
         assert other.locator(".hc-search-other__label").first.text_content() == label
         assert other.locator("a").first.get_attribute("hreflang") == ("en" if lang == "ja" else "ja")
+        # Enter there keeps the reader where they are: no error from Material, no reload without the query
+        url = page.url
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(300)
+        assert page.url == url and page.input_value("[data-md-component=search-query]") == query
+        assert block.is_visible()
         assert not seen.problems()

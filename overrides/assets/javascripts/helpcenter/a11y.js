@@ -13,6 +13,7 @@
  *   when search closes (Material leaves focus on <body>).
  * - The result count is copied into a polite live region once typing pauses
  *   (Material rewrites it silently on every keystroke).
+ * - Enter with nothing found does nothing (Material's own handler would throw).
  * Icons are hidden from screen readers after the build (helpcenter.postbuild.icons).
  *
  * The closed drawer is kept out of the tab order by CSS (helpcenter.css),
@@ -142,6 +143,22 @@
         if (visible(back)) back.focus()
         else if (visible(header)) header.focus()
       }, 0)
+    })
+  }
+
+  /*
+   * Enter in the search box when nothing was found: Material's handler reads every link in the
+   * results as a result entry and throws on the "nothing found" panel's links (search.js), and
+   * the box's form is then submitted, reloading the page without the query. Nothing happens
+   * instead, as when the list is empty; the panel's links stay for the reader to choose.
+   */
+  var results = document.querySelector("[data-md-component=search-result]")
+  if (query && results) {
+    query.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Enter" || ev.isComposing) return
+      if (results.querySelector(".md-search-result__item:not(.hc-search-empty)")) return
+      ev.preventDefault()
+      ev.stopPropagation()
     })
   }
 
