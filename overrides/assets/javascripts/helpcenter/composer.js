@@ -100,7 +100,7 @@
       requiredCategory: "トラブルの種類を選んでください。",
       badEmail: "メールアドレスの形で入力してください（例：name@example.com）。",
       tooLongTitle: "メールアプリでは開けないおそれがあります",
-      tooLong: "文面が長いため、メールアプリで正しく開けないおそれがあります（メールのリンクは約1,800文字までが目安です）。「文面をコピー」を押して、お問い合わせフォームか、メールに貼り付けてください。",
+      tooLong: "文面が長いため、メールアプリで正しく開けないおそれがあります（メールのリンクに入る長さには限りがあり、日本語は1文字が9文字分になるため、見出しを含めておよそ200文字が上限です）。「文面をコピー」を押して、お問い合わせフォームか、メールに貼り付けてください。",
       mailtoBlocked: "先に、注意が表示されている欄から該当する部分を削除してください。",
       copied: "コピーしました。お問い合わせフォームやメールに貼り付けてください。",
       copyFailed: "自動でコピーできませんでした。プレビューの文面を選んでコピーしてください（文面を選択した状態にしました）。",
@@ -182,7 +182,7 @@
       requiredCategory: "Choose the type of trouble.",
       badEmail: "Enter an email address, like name@example.com.",
       tooLongTitle: "Too long for the mail app",
-      tooLong: "The message is too long for a mail link (about 1,800 characters is the safe limit), so your mail app may not open it correctly. Use \"Copy the text\" and paste it into the inquiry form or an email.",
+      tooLong: "The message is too long for a mail link (a mail link holds about 1,800 characters, and spaces, line breaks and letters other than English take more room), so your mail app may not open it correctly. Use \"Copy the text\" and paste it into the inquiry form or an email.",
       mailtoBlocked: "First remove what the alert points out.",
       copied: "Copied. Paste it into the inquiry form or an email.",
       copyFailed: "Could not copy automatically. Select the text of the preview and copy it (it is now selected).",
@@ -194,6 +194,8 @@
   }
   var T = STRINGS[lang]
 
+  /* The mailto: link's length, percent-encoded: a Japanese character takes 9 (its 3 UTF-8 bytes as %XX),
+     so a Japanese inquiry reaches it near 200 characters; tooLong says so. */
   var MAILTO_MAX = 1800
   var STORAGE_KEY = "hc-inquiry-draft:" + lang
   var CATEGORIES = ["system-outage", "trading", "deposits-withdrawals", "account", "security-threats", "other"]
