@@ -111,6 +111,17 @@ def test_caught_and_false_alarms_per_class(guard, lang, figures):
     assert all(c == s and a == 0 for c, s, a, _ in counts.values()), counts
 
 
+def test_a_number_only_a_generic_head_names_is_asked_about_not_refused(guard):
+    """「申請番号 482913」: likely a code, often an ID the guard does not know; the customer is asked."""
+    cases = [case for name, case in CASES if name.startswith("asked-codes-")]
+    assert cases
+    for lang in LANGS:
+        page, _ = guard[lang]
+        for case in cases:
+            found = page.evaluate("([t, f]) => window.hcSecretGuard.scan(t, f)", [fill_in(case["text"]), "details"])
+            assert found == [{"kind": "otp", "hint": "ask", "value": "482913"}], case["text"]
+
+
 def test_a_key_the_form_names_is_never_asked_about_as_a_transaction_id(guard):
     """A bare 64-hex string is asked about, unless another field says it came out of a wallet."""
     page, _ = guard["ja"]

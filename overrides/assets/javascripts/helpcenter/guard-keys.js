@@ -5,7 +5,8 @@
  * - hexStrings: 64 hex digits, whole or in pieces of two or more (groups of
  *   four, halves on two lines or in two fields, "0x4a, 0x5e, …" bytes);
  * - base58Key: a WIF key or an extended private key (xprv…), whole or in
- *   pieces of any size separated by spaces, dashes or line breaks;
+ *   pieces of any size separated by spaces, dashes or line breaks; an XRP
+ *   Ledger secret (s…, 29 characters);
  * - byteArray: 32 or 64 numbers of 0–255 in a list ([12, 250, …], a Solana
  *   keypair file), or "0x…" bytes.
  * Pure functions of the (normalised) text: [{start, end, value, grouped}].
@@ -52,7 +53,20 @@
   var XPRV = new RegExp("^[xtyzuv]prv[" + B58 + "]{100,112}$")
   var B58_RUN = new RegExp("[" + B58 + "]+", "g")
 
+  /* An XRP Ledger secret ("family seed"): s and 28 characters of the ledger's own base58 alphabet. An account
+     address starts with r; a 29-character word with both digits and capitals in that alphabet is nothing else. */
+  var XRP_SEED = /(?<![A-Za-z0-9])s[rpshnaf39wBUDNEGHJKLM4PQRST7VWXYZ2bcdeCg65jkm8oFqi1tuvAxyz]{28}(?![A-Za-z0-9])/g
+  function xrpSeed(text) {
+    XRP_SEED.lastIndex = 0
+    for (var m; (m = XRP_SEED.exec(text));) {
+      if (/\d/.test(m[0]) && /[A-Z]/.test(m[0])) return { start: m.index, end: m.index + m[0].length }
+    }
+    return null
+  }
+
   function base58Key(text) {
+    var seed = xrpSeed(text)
+    if (seed) return seed
     var pieces = []
     B58_RUN.lastIndex = 0
     for (var m; (m = B58_RUN.exec(text));) pieces.push({ start: m.index, end: m.index + m[0].length, s: m[0] })

@@ -17,7 +17,11 @@
  * label that ends its line ("Password:" / "認証コード：" then the value),
  * twelve or more BIP-39 words in a row whatever separates them (even across
  * fields), 64 hex digits or a WIF/xprv key (also split in pieces) near a
- * key word, a long random token after a "secret" label. Cases:
+ * key word, an XRP secret (s…), an authenticator's setup key (base32) after a
+ * 2FA word, a long random token after a "secret" label. A number only a
+ * generic head names (申請番号 482913, "code: 482913") is asked about; a
+ * public key (公開鍵, xpub) and a transaction ID labelled in a sentence of its
+ * own after "I never shared my key" are not secrets. Cases:
  * data/composer/guard-cases.yml, run in Chromium by tests/test_secret_guard.py.
  *
  * window.hcSecretGuard:
@@ -222,9 +226,9 @@
   /* Generic heads: what they name depends on the words before them (認証コード vs 取引コード). */
   var OTP_STRONG = new RegExp("(?:" + L.source("otp") + ")|" + OTP_STRONG_BUILTIN.source, "gi")
   var HEAD = /コード|(?<!暗証)番号|(?<![a-z])(?:code|number|no\.?)(?![a-z])/gi
-  var ID_QUALIFIER_BUILTIN = /(?:注文|取引|約定|出金|入金|送金|振込|依頼人|振込人|口座|支店|銀行|会員|顧客|ユーザー|アカウント|電話|携帯|郵便|エラー|ステータス|紹介|招待|クーポン|キャンペーン|商品|通貨|国|問い合わせ|お問合せ|受付|管理|伝票|追跡|order|trade|transaction|deposit|withdrawal|transfer|bank|branch|account|customer|user|member|phone|zip|postal|post|error|status|http|referral|promo(?:tion)?|invite|invitation|coupon|campaign|product|currency|country|reference|ref|ticket|case|inquiry|tracking|swift|qr|reason|exit|return|response|failed|failure|exception)\s*(?:の|-|_)?\s*$/i
+  var ID_QUALIFIER_BUILTIN = /(?:注文|取引|約定|出金|入金|送金|振込|依頼人|振込人|口座|支店|銀行|金融機関|会員|顧客|ユーザー|アカウント|電話|携帯|郵便|エラー|ステータス|紹介|招待|クーポン|キャンペーン|商品|通貨|国|問い合わせ|お問合せ|受付|管理|伝票|追跡|order|trade|transaction|deposit|withdrawal|transfer|bank|branch|account|customer|user|member|phone|zip|postal|post|error|status|http|referral|promo(?:tion)?|invite|invitation|coupon|campaign|product|currency|country|reference|ref|ticket|case|inquiry|tracking|swift|qr|reason|exit|return|response|failed|failure|exception)\s*(?:の|-|_)?\s*$/i
   var ID_QUALIFIER = new RegExp("(?:" + NOT_SECRET + ")\\s*(?:の|-|_|\\.)?\\s*[:：#]?\\s*$|" + ID_QUALIFIER_BUILTIN.source, "i")
-  var ID_WORD_BUILTIN = /注文|取引|約定|出金|入金|送金|振込|依頼人|口座|支店|銀行|会員|ユーザー|電話|郵便|エラー|ステータス|紹介|招待|受付|伝票|(?<![a-z])(?:order|trade|deposit|withdrawal|transfer|bank|branch|customer|user|member|phone|zip|error|status|referral|invite|coupon|ticket|case|tracking|failed|failure|exception|id|tx|txid)(?![a-z])/i
+  var ID_WORD_BUILTIN = /注文|取引|約定|出金|入金|送金|振込|依頼人|口座|支店|銀行|金融機関|会員|ユーザー|電話|郵便|エラー|ステータス|紹介|招待|受付|伝票|(?<![a-z])(?:order|trade|deposit|withdrawal|transfer|bank|branch|customer|user|member|phone|zip|error|status|referral|invite|coupon|ticket|case|tracking|failed|failure|exception|id|uid|tx|txid)(?![a-z])/i
   var ID_WORD = new RegExp("(?:" + NOT_SECRET + ")|" + ID_WORD_BUILTIN.source, "i")
   var AMOUNT_AFTER = /^\s*(?:[,.]\d|円|万|千|億|件|回|個|枚|口|年|月|日|時|分|秒|%|％|倍|歳|ポイント|ﾎﾟｲﾝﾄ|を?(?:出金|入金|送金|送付|振込|振り込|購入|売却|買|売)|(?:pt|pts|p|points?|yen|jpy|usd|btc|eth|xrp|usdt|sats?|times|years?|months?|days?|hours?|minutes?|seconds?|ms|items?|orders?|pieces?)(?![a-z]))/i
   var AMOUNT_BEFORE = /(?:[¥$€£￥]|jpy|usd|btc|eth|金額|残高|価格|数量|amount|balance|price|qty|quantity|(?<![a-z])(?:sent|send|withdrew|withdraw|deposited|deposit|transferred|transfer|bought|sold|paid|received)(?![a-z]))\s*[:：=]?\s*$/i
@@ -260,16 +264,21 @@
       /* A generic head: its qualifier decides (SMSの番号, 認証の番号 yes; 取引コード, error code no). */
       var qualifier = before.slice(Math.max(0, best.start - 16), best.start)
       if (ID_QUALIFIER.test(qualifier)) return false
-      if (/(?:sms|otp|2fa|mfa|認証|確認|ワンタイム|ログイン|login|sign[\s-]?in|verification|authenticator|メールで届いた|届いた)\S{0,3}\s*$/i.test(qualifier)) return true
+      if (/(?:sms|otp|2fa|mfa|(?<!本人)認証|(?<!本人)確認|ワンタイム|ログイン|login|sign[\s-]?in|verification|authenticator|メールで届いた|届いた)\S{0,3}\s*$/i.test(qualifier)) return true
       /* "The SMS says your code is …": a verification word earlier in the same sentence. */
       OTP_STRONG.lastIndex = 0
-      var sentence = before.slice(0, best.start).split(/[。.!?！？]\s/).pop()
+      /* (identity verification, 本人確認, is the account check, not a code) */
+      var sentence = before.slice(0, best.start).split(/[。.!?！？]\s/).pop().replace(KYC, " ")
       if (OTP_STRONG.test(sentence)) { OTP_STRONG.lastIndex = 0; return true }
       OTP_STRONG.lastIndex = 0
-      /* "コード：123456" alone: a code with nothing saying it is something else. */
+      /*
+       * "コード：123456", "申請番号 482913": a number a generic head names, and nothing saying what it is.
+       * Likely a code when nothing else is said, often an ID the guard does not know: asked.
+       */
       var line = lineBefore(text, start, 200)
-      return !ID_WORD.test(line) &&
-        !/(?<![a-z])(?:http|request|response|api|exception|stack|status)(?![a-z])/i.test(line + lineAfter(text, end, 40))
+      var other = ID_WORD.test(line) ||
+        /(?<![a-z])(?:http|request|response|api|exception|stack|status)(?![a-z])/i.test(line + lineAfter(text, end, 40))
+      return other ? false : "ask"
     }
     /* "123456 という認証コード", "123456 is my 2FA code" */
     var after = lineAfter(text, end, 20)
@@ -278,13 +287,17 @@
     return !!a && !ID_WORD.test(after.slice(0, a.index))
   }
 
+  var KYC = /(?<![a-z])(?:identity|id|kyc)[\s-]verification|本人確認/gi
+
   /* YYYYMMDD: a date, not a code. */
   function isDate(digits) {
     var d = /^((?:19|20)\d\d)(\d\d)(\d\d)$/.exec(digits)
     return !!d && +d[2] >= 1 && +d[2] <= 12 && +d[3] >= 1 && +d[3] <= 31
   }
 
+  /* A code, true; a number likely a code, {ask: value}; or false. */
   function findOtp(text) {
+    var unsure = null
     NUMBER.lastIndex = 0
     for (var m; (m = NUMBER.exec(text));) {
       var start = m.index
@@ -293,7 +306,29 @@
       if (AMOUNT_BEFORE.test(lineBefore(text, start, 12))) continue
       if (/\d{4}$/.test(m[1]) && /^(?:19|20)\d\d$/.test(m[1]) && /^\s*[-/年]/.test(text.slice(end))) continue
       if (isDate(m[1])) continue
-      if (otpLabelled(text, start, end)) return true
+      var labelled = otpLabelled(text, start, end)
+      if (labelled === "ask") unsure = unsure || { ask: m[1] }
+      else if (labelled) return true
+    }
+    return setupKey(text) || unsure || false
+  }
+
+  /*
+   * The key behind an authenticator app (base32, 16 letters or more, often in groups of four:
+   * JBSW Y3DP EHPK 3PXP) after a 2FA or key word: whoever holds it makes the codes.
+   */
+  var BASE32 = /(?<![A-Za-z0-9])[A-Z2-7]{4}(?:[ -]?[A-Z2-7]{4}){3,}[A-Z2-7]*(?![A-Za-z0-9])/gi
+  var SETUP_WORD = /(?:セットアップ|設定|復元|バックアップ)?キー|秘密鍵|(?<![a-z])(?:setup|secret|backup|recovery)?\s?key(?![a-z])/i
+  function setupKey(text) {
+    BASE32.lastIndex = 0
+    for (var m; (m = BASE32.exec(text));) {
+      var t = m[0].replace(/[ -]/g, "")
+      if (!/[2-7]/.test(t) || !/[a-z]/i.test(t) || /^\d+$/.test(t)) continue
+      var before = text.slice(Math.max(0, m.index - 60), m.index)
+      OTP_STRONG.lastIndex = 0
+      var twoFactor = OTP_STRONG.test(before) || OTP_STRONG.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))
+      OTP_STRONG.lastIndex = 0
+      if (twoFactor && (SETUP_WORD.test(before) || /[:：=]\s*$/.test(before))) return true
     }
     return false
   }
@@ -369,20 +404,57 @@
     return spans
   }
 
+  /*
+   * Does a key word say what the string at [start, end) is? One near it does (秘密鍵 … トランザクション … <hex>,
+   * 「秘密鍵はこれです。トランザクション：<hex>」 are keys), unless its sentence says the key was kept or
+   * never given, and a transaction word labels the string in a sentence of its own:
+   * 「秘密鍵は誰にも教えていません。送金のTXIDは <hex>」 is a transaction ID.
+   */
+  var SENTENCE_END = /[。.!?！？\n]/
+  var KEPT = /ません|ない|なし|せず|保管|(?<![a-z])(?:never|not|safe|kept|secure)(?![a-z])|n't/i
+  function keyWordNear(text, start, end) {
+    var before = text.slice(Math.max(0, start - 120), start)
+    var after = text.slice(end, end + 40)
+    var last = null
+    KEY_WORD.lastIndex = 0
+    for (var k; (k = KEY_WORD.exec(before));) last = k
+    KEY_WORD.lastIndex = 0
+    var next = KEY_WORD.exec(after)
+    KEY_WORD.lastIndex = 0
+    var labelled = near(TX_WORD, text, start, end, 30, 0)
+    if (next && !(labelled && SENTENCE_END.test(after.slice(0, next.index)) && KEPT.test(sentenceAt(after, next.index)))) {
+      return true
+    }
+    if (!last) return false
+    var rest = before.slice(last.index + last[0].length)
+    TX_WORD.lastIndex = 0
+    var tx = TX_WORD.exec(rest)
+    TX_WORD.lastIndex = 0
+    return !(tx && SENTENCE_END.test(rest.slice(0, tx.index)) && KEPT.test(sentenceAt(before, last.index)))
+  }
+
+  /* The sentence of `text` that holds position `at`. */
+  function sentenceAt(text, at) {
+    var start = at
+    while (start > 0 && !SENTENCE_END.test(text.charAt(start - 1))) start--
+    var end = text.slice(at).search(SENTENCE_END)
+    return text.slice(start, end < 0 ? text.length : at + end)
+  }
+
   /* The bare 64-hex strings of a field: neither a key word nor a transaction word near them. */
   function bareHex(text, field, apiSpans) {
     if (field === "reference_id") return []
     return hexStrings(text).filter(function (h) {
       return !h.grouped && !apiSpans.some(function (s) { return h.start < s.end && h.end > s.start }) &&
-        !near(KEY_WORD, text, h.start, h.end, 120, 40) && !near(TX_WORD, text, h.start, h.end, 60, 30)
+        !keyWordNear(text, h.start, h.end) && !near(TX_WORD, text, h.start, h.end, 60, 30)
     })
   }
 
   function findKeys(text, field, found, apiSpans) {
     hexStrings(text).forEach(function (h) {
       if (apiSpans.some(function (s) { return h.start < s.end && h.end > s.start })) return
-      /* A key word anywhere near wins over a transaction word: 秘密鍵 … トランザクション … <hex> is a key. */
-      if (near(KEY_WORD, text, h.start, h.end, 120, 40)) found.push({ kind: "private-key" })
+      /* A key word near wins over a transaction word, unless the transaction word labels it in a sentence of its own. */
+      if (keyWordNear(text, h.start, h.end)) found.push({ kind: "private-key" })
       else if (near(TX_WORD, text, h.start, h.end, 60, 30)) return
       /* Written in groups (4a5e 1e4b …, bytes), it is a key as a wallet exports it, never a transaction ID to ask about. */
       else if (field !== "reference_id") found.push(h.grouped ? { kind: "private-key" } : { kind: "private-key", hint: "hex" })
@@ -412,15 +484,23 @@
     })
   }
 
+  /* A public key (公開鍵, public key, an xpub) is what a wallet shows anyone: 鍵 and "key" there name no secret. */
+  var PUBLIC_KEY = /拡張公開鍵|公開鍵|(?<![a-z])(?:extended\s)?public[\s_-]?key|pubkey/gi
+  function withoutPublicKeys(text) {
+    return text.replace(PUBLIC_KEY, function (m) { return new Array(m.length + 1).join(" ") })
+  }
+
   function scanText(raw, field) {
     var found = []
-    var text = normalize(raw)
+    var text = withoutPublicKeys(normalize(raw))
     if (!text.trim()) return found
     var apiSpans = apiSecretSpans(text)
     var password = findPassword(text)
     if (password === true) found.push({ kind: "password" })
     else if (password) found.push({ kind: "password", hint: "ask", value: password.ask })
-    if (findOtp(text)) found.push({ kind: "otp" })
+    var otp = findOtp(text)
+    if (otp === true) found.push({ kind: "otp" })
+    else if (otp) found.push({ kind: "otp", hint: "ask", value: otp.ask })
     if (phraseRuns(normalize(raw, true)).length) found.push({ kind: "phrase" })
     findKeys(text, field, found, apiSpans)
     if (apiSpans.length) found.push({ kind: "api-secret" })
@@ -449,6 +529,8 @@
    * let through in the reference field).
    */
   var JOIN = 400
+  /* "exported the CSV history", 「取引履歴をエクスポート」: an export that is not of a key. */
+  var HISTORY_EXPORT = /(?:取引履歴|履歴|明細|レポート|報告書|csv)[^。\n]{0,12}?(?:エクスポート|書き出し)|(?<![a-z])export(?:ed|ing|s)?\s+(?:\S+\s+){0,3}?(?:csv|history|statement|report|transactions?)(?![a-z])/gi
   var FREE_TEXT = { summary: true, details: true, error_message: true }
   var BARE_CODE = /(?<![\w.,\-/#:])(\d{6}|\d{3}[ .-]\d{3}|\d{2}[ .]\d{2}[ .]\d{2})(?![\w]|[.,:/-]\d)/g
 
@@ -498,7 +580,8 @@
     var normal = {}
     names.forEach(function (n) { normal[n] = normalize(values[n]) })
     /* What the customer wrote: not the titles of the pages read (a title may say 二段階認証). */
-    var everything = names.filter(function (n) { return n !== "pages_read" }).map(function (n) { return normal[n] }).join("\n")
+    var everything = withoutPublicKeys(names.filter(function (n) { return n !== "pages_read" })
+      .map(function (n) { return normal[n] }).join("\n")).replace(HISTORY_EXPORT, " ")
     OTP_STRONG.lastIndex = 0
     if (OTP_STRONG.test(everything)) {
       names.forEach(function (n) {
