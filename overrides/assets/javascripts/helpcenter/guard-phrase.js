@@ -58,6 +58,22 @@
     return null
   }
 
+  /*
+   * How many list words a token is, glued together (あたためるえんそくけとばす…, the way Japanese is written
+   * without spaces; orbitsaladtimber…): 0 unless the whole token splits into two or more.
+   */
+  function glued(w) {
+    if (w.length < 6) return 0
+    var count = [0]
+    for (var i = 1; i <= w.length; i++) {
+      count[i] = -1
+      for (var j = Math.max(0, i - 8); j <= i - 2; j++) {
+        if (count[j] >= 0 && count[j] + 1 > count[i] && inList(w.slice(j, i))) count[i] = count[j] + 1
+      }
+    }
+    return count[w.length] >= 2 ? count[w.length] : 0
+  }
+
   var FILLER = /^(?:no|nos|number|word|words|and|then|next|rest|first|second|half|part|row|line|は|です|と|の|が|で|そして|つぎ|つぎは|のこり|のこりは|さいご|さいごは|ばんめ|ばん|つめ|こめ)$/
   var TOKEN = /[a-z]+|[\u3041-\u309fー]+/g
   /* Between words: no letter, except a few kanji (前半, 1番目, 単語) and the separators. */
@@ -84,6 +100,8 @@
       if (lastEnd >= 0 && !gapOk(lower.slice(lastEnd, m.index))) close()
       lastEnd = m.index + m[0].length
       var kind = classify(m[0])
+      var words = kind ? 1 : glued(m[0])
+      if (words) kind = kind || "exact"
       if (!kind) {
         /* A filler word, or the kana ending of a kanji word (残りは, 最後の) */
         var okurigana = m[0].length <= 2 && /\p{Script=Han}/u.test(lower.charAt(m.index - 1))
@@ -93,7 +111,7 @@
       }
       fillers = 0
       if (!run) run = { start: m.index, end: lastEnd, count: 0, fuzzy: 0 }
-      run.count++
+      run.count += words
       if (kind === "fuzzy") run.fuzzy++
       run.end = lastEnd
     }

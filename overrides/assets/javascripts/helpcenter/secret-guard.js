@@ -501,7 +501,8 @@
     var otp = findOtp(text)
     if (otp === true) found.push({ kind: "otp" })
     else if (otp) found.push({ kind: "otp", hint: "ask", value: otp.ask })
-    if (phraseRuns(normalize(raw, true)).length) found.push({ kind: "phrase" })
+    /* Invisible characters as spaces (words split by them) and as nothing (or\u200bbit is orbit). */
+    if (phraseRuns(normalize(raw, true)).length || phraseRuns(text).length) found.push({ kind: "phrase" })
     findKeys(text, field, found, apiSpans)
     if (apiSpans.length) found.push({ kind: "api-secret" })
     return found
