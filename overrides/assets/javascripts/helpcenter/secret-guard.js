@@ -18,7 +18,9 @@
  * twelve or more BIP-39 words in a row whatever separates them (even across
  * fields), 64 hex digits or a WIF/xprv key (also split in pieces) near a
  * key word, an XRP secret (s…), an authenticator's setup key (base32) after a
- * 2FA word, a long random token after a "secret" label. A number only a
+ * 2FA word, a long random token after a "secret" label, a token secret by
+ * its shape (sk_live_…, a JWT, a bearer token), an email address with a
+ * password-like token beside it. A number only a
  * generic head names (申請番号 482913, "code: 482913") is asked about; a
  * public key (公開鍵, xpub) and a transaction ID labelled in a sentence of its
  * own after "I never shared my key" are not secrets. Cases:
@@ -141,7 +143,8 @@
     })
     for (var h = 0; h < hits.length; h++) {
       if (hits[h].far) continue
-      var after = lineAfter(text, hits[h].end, 64).replace(HEDGES, " ")
+      /* A note in brackets between the label and its value: パスワード（半角）：Abc12345 */
+      var after = lineAfter(text, hits[h].end, 64).replace(HEDGES, " ").replace(/^\s*\([^()\n]{1,16}\)(?=\s*[:=])/, "")
       /*
        * "Password:" ending its line: the value is on the next line that has
        * text, as in a form copied out; after a bare "Password" only a value
@@ -182,6 +185,18 @@
     }
     /* Many words from its label: likely, not sure. The user is asked, and until then it is held back. */
     return far ? { ask: far } : false
+  }
+
+  /* A login written out without a password word: "taro@example.com / Kx7m2p9Q", "taro@example.com:hunter22". */
+  var LOGIN_PAIR = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\s*(?:\/|:|\s)\s*([!-~]{6,64})/g
+  function loginPair(text) {
+    LOGIN_PAIR.lastIndex = 0
+    for (var m; (m = LOGIN_PAIR.exec(text));) {
+      var t = m[1].replace(/[.,;:!?)\]"'`>}]+$/, "")
+      if (/@|:\/\//.test(t) || NOT_PASSWORD.test(t) || /^[\d\-/.:]+$/.test(t)) continue
+      if (/\d/.test(t) && /[a-z]/i.test(t) && charClasses(t) >= 2 && t.length >= 6) return true
+    }
+    return false
   }
 
   /* "Tr0ub4dor&3 がパスワードです", "hunter22 is my password": the value just before its label. */
@@ -225,7 +240,7 @@
   var OTP_STRONG_BUILTIN = /認証コード|確認コード|認証番号|確認番号|セキュリティコード|ワンタイム(?:パスワード)?|二段階認証|2段階認証|二要素認証|2要素認証|(?<![a-z])(?:2fa|mfa|otp|totp|sms|one[\s-]?time(?:\s?(?:password|code|passcode))?|two[\s-]?factor|2[\s-]?step|authenticator|verification|security\s?code|auth(?:entication)?\s?code)(?![a-z])|認証アプリ|authy|google\s?認証/gi
   /* Generic heads: what they name depends on the words before them (認証コード vs 取引コード). */
   var OTP_STRONG = new RegExp("(?:" + L.source("otp") + ")|" + OTP_STRONG_BUILTIN.source, "gi")
-  var HEAD = /コード|(?<!暗証)番号|(?<![a-z])(?:code|number|no\.?)(?![a-z])/gi
+  var HEAD = /コード|(?<!暗証)番号|(?<![a-z])(?:codes?|numbers?|no\.?)(?![a-z])/gi
   var ID_QUALIFIER_BUILTIN = /(?:注文|取引|約定|出金|入金|送金|振込|依頼人|振込人|口座|支店|銀行|金融機関|会員|顧客|ユーザー|アカウント|電話|携帯|郵便|エラー|ステータス|紹介|招待|クーポン|キャンペーン|商品|通貨|国|問い合わせ|お問合せ|受付|管理|伝票|追跡|order|trade|transaction|deposit|withdrawal|transfer|bank|branch|account|customer|user|member|phone|zip|postal|post|error|status|http|referral|promo(?:tion)?|invite|invitation|coupon|campaign|product|currency|country|reference|ref|ticket|case|inquiry|tracking|swift|qr|reason|exit|return|response|failed|failure|exception)\s*(?:の|-|_)?\s*$/i
   var ID_QUALIFIER = new RegExp("(?:" + NOT_SECRET + ")\\s*(?:の|-|_|\\.)?\\s*[:：#]?\\s*$|" + ID_QUALIFIER_BUILTIN.source, "i")
   var ID_WORD_BUILTIN = /注文|取引|約定|出金|入金|送金|振込|依頼人|口座|支店|銀行|金融機関|会員|ユーザー|電話|郵便|エラー|ステータス|紹介|招待|受付|伝票|(?<![a-z])(?:order|trade|deposit|withdrawal|transfer|bank|branch|customer|user|member|phone|zip|error|status|referral|invite|coupon|ticket|case|tracking|failed|failure|exception|id|uid|tx|txid)(?![a-z])/i
@@ -383,6 +398,10 @@
     return false
   }
 
+  /* Tokens that are secrets by their shape, whatever labels them: a live API key, a signed token, a bearer token. */
+  var SECRET_SHAPES = /(?<![A-Za-z0-9])(?:sk_(?:live|test)_[A-Za-z0-9]{16,}|eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})|(?<![a-z])bearer\s+[A-Za-z0-9._~+/-]{20,}=*/i
+  function tokenShaped(text) { return SECRET_SHAPES.test(text) }
+
   /* Spans that an API-secret label claims: "secret_key=…", "API secret: …", "client_secret …". */
   function apiSecretSpans(text) {
     var spans = []
@@ -495,7 +514,7 @@
     var text = withoutPublicKeys(normalize(raw))
     if (!text.trim()) return found
     var apiSpans = apiSecretSpans(text)
-    var password = findPassword(text)
+    var password = findPassword(text) || loginPair(text)
     if (password === true) found.push({ kind: "password" })
     else if (password) found.push({ kind: "password", hint: "ask", value: password.ask })
     var otp = findOtp(text)
@@ -504,7 +523,7 @@
     /* Invisible characters as spaces (words split by them) and as nothing (or\u200bbit is orbit). */
     if (phraseRuns(normalize(raw, true)).length || phraseRuns(text).length) found.push({ kind: "phrase" })
     findKeys(text, field, found, apiSpans)
-    if (apiSpans.length) found.push({ kind: "api-secret" })
+    if (apiSpans.length || tokenShaped(text)) found.push({ kind: "api-secret" })
     return found
   }
 
