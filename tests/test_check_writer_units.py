@@ -75,13 +75,19 @@ def test_official_example_and_file_names_pass(text):
 
 
 @pytest.mark.parametrize("text", ["@bitbank_help", "LINE ID: bitbank_support", "Telegram: @bitbank_desk",
-                                  "ＬＩＮＥ ＩＤ：ｂｉｔｂａｎｋ", "WhatsApp: bitbank.help"])
+                                  "ＬＩＮＥ ＩＤ：ｂｉｔｂａｎｋ", "WhatsApp: bitbank.help", "LINE ID bitbank_help",
+                                  "Telegram ID @desk24"])
 def test_messenger_handles(text):
     assert contact_text.handles(f"{text} にご連絡ください"), text
 
 
 def test_an_email_address_is_not_a_handle():
     assert contact_text.handles("support@bitbank.cc") == []
+
+
+@pytest.mark.parametrize("text", ["LINE ID and password", "Signal ID verification", "LINE IDを変えた"])
+def test_a_messenger_named_in_prose_is_not_a_handle(text):
+    assert contact_text.handles(text) == []
 
 
 @pytest.mark.parametrize(("name", "data", "allowed"), [

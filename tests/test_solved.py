@@ -59,6 +59,9 @@ def test_no_opens_the_composer_with_category_and_pages_read(warm_tab, site_dir, 
     page.wait_for_selector("#inquiry-composer[data-hc-ready]:not([hidden])")
     assert page.url.startswith(server + built_path(lang, "contact/compose.html"))
     assert page.input_value("[name=category]") == slug
+    # at the form, not at the page's "how it works" a screen and a half above it
+    assert page.url.endswith("#composer")
+    assert 0 <= page.evaluate("document.getElementById('composer').getBoundingClientRect().top") < 200
 
     listed = page.input_value("[name=pages_read]")
     preview = page.text_content("#inquiry-preview")

@@ -31,8 +31,9 @@ DOMAIN = re.compile(rf"(?<![\w@.-])((?:https?://|//)?(?:{_LABEL}{_DOT})+"
 _WRITTEN_DOT = re.compile(_DOT, re.IGNORECASE)
 _IDEOGRAPHIC_DOT = re.compile(r"(?<=[a-z0-9])\u3002(?=[a-z])", re.IGNORECASE)
 HANDLE = re.compile(r"(?<![\w.@%+-])@[A-Za-z0-9_]{2,30}(?![\w@.])")
-MESSENGER = re.compile(r"\b(LINE|Telegram|WhatsApp|Discord|Signal|WeChat|Skype|KakaoTalk|Viber)\s*(?:ID)?\s*"
-                       r"[:：]\s*@?[A-Za-z0-9_.-]{3,}", re.IGNORECASE)
+# A messenger's name, then an ID after a colon, or after "ID" alone when it looks like one (bitbank_help, desk24).
+MESSENGER = re.compile(r"\b(LINE|Telegram|WhatsApp|Discord|Signal|WeChat|Skype|KakaoTalk|Viber)\s*(?:(?:ID)?\s*"
+                       r"[:：]\s*@?[A-Za-z0-9_.-]{3,}|ID\s+@?(?=[A-Za-z.-]*[_\d])[A-Za-z0-9_.-]{3,})", re.IGNORECASE)
 FILE_SUFFIXES = frozenset({"md", "zip", "html", "htm", "png", "jpg", "jpeg", "gif", "webp", "avif", "pdf", "txt",
                            "csv", "yml", "yaml", "json", "js", "css", "svg", "py", "sh", "exe", "apk", "dmg"})
 # `{{ official.KEY }}` placeholders the build fills from extra.official: an unknown one has its own problem.
