@@ -574,6 +574,28 @@
     return null
   }
 
+  /* The fields that hold part of a recovery phrase only all of them together show (each field's text joined). */
+  function phraseAcross(names, values) {
+    if (names.length < 3) return []
+    var at = []
+    var joined = ""
+    names.forEach(function (n) {
+      var text = normalize(String(values[n]).slice(0, JOIN), true)
+      at.push([n, joined.length, joined.length + text.length])
+      joined += text + "\n"
+    })
+    var held = {}
+    phraseRuns(joined).forEach(function (run) {
+      /* a field holds part of it with two words or more (a word's fuzzy match alone is no part) */
+      var inside = at.filter(function (f) {
+        var part = joined.slice(Math.max(f[1], run.start), Math.min(f[2], run.end))
+        return (part.match(/[a-z]+|[\u3041-\u309f\u30a1-\u30ffー]+/gi) || []).length >= 2
+      })
+      if (inside.length >= 3) inside.forEach(function (f) { held[f[0]] = true })
+    })
+    return Object.keys(held)
+  }
+
   /*
    * `dismissed`: {field: [value]} the user said are not secrets when asked
    * (memory only, in the composer); only an unsure finding can be dismissed.
@@ -597,6 +619,8 @@
         else if (FREE_TEXT[a] && FREE_TEXT[b]) add(all, b, f) /* a user ID under "パスワード：" is a user ID */
       })
     }
+    /* A phrase in three or more fields (four words in each): the fields that hold it, joined in order. */
+    phraseAcross(names, values).forEach(function (n) { if (!has(n, "phrase")) add(all, n, { kind: "phrase" }) })
     var normal = {}
     names.forEach(function (n) { normal[n] = normalize(values[n]) })
     /* What the customer wrote: not the titles of the pages read (a title may say 二段階認証). */
