@@ -79,8 +79,9 @@ def domains(text: str) -> list[str]:
     found = []
     for m in DOMAIN.finditer(_IDEOGRAPHIC_DOT.sub(".", folded)):
         written = folded[m.start(1):m.end(1)]  # as written: a 。 stays, so that it can be located
-        host = _WRITTEN_DOT.sub(".", re.sub(r"^(?:https?:)?//", "", m.group(1), flags=re.IGNORECASE)).lower()
-        as_host = written != host or host.startswith("www.")
+        bare = re.sub(r"^(?:https?:)?//", "", m.group(1), flags=re.IGNORECASE)
+        host = _WRITTEN_DOT.sub(".", bare).lower()
+        as_host = bare != m.group(1) or host.startswith("www.")  # after a scheme or //, or www.
         if host.rpartition(".")[2] in FILE_SUFFIXES and not as_host:
             continue
         if official_links.is_official_host(host) or is_example(host) or _psl().privatesuffix(_ascii(host)) is None:
