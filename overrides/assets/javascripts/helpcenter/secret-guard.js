@@ -199,8 +199,8 @@
     return false
   }
 
-  /* "Tr0ub4dor&3 がパスワードです", "hunter22 is my password": the value just before its label. */
-  var BEFORE_LABEL = /([!-~]{4,64})\s*["'」』”)）]?\s*(?:が|は|って|というのが|という|、|,)?\s*(?:(?:is|was|are|as)\s+)?(?:(?:my|the|our|current|login|new|old|usual|私の|今の|新しい)\s*)*(?:[(（「『]\s*)?$/i
+  /* "Tr0ub4dor&3 がパスワードです", "hunter22 is my password", "Kx7m2p9Q ← パスワード": the value just before its label. */
+  var BEFORE_LABEL = /([!-~]{4,64})\s*["'」』”)）]?\s*(?:が|は|って|というのが|という|です|でした|、|,|←|<-|=)?\s*(?:(?:is|was|are|as)\s+)?(?:(?:my|the|our|current|login|new|old|usual|私の|今の|新しい)\s*)*(?:[(（「『]\s*)?$/i
   function passwordBefore(text, start, pin) {
     if (/[\w\-#/.]/.test(text.charAt(start - 1))) return false /* forgot-password, #password: one word */
     var m = BEFORE_LABEL.exec(lineBefore(text, start, 96).replace(HEDGES, " "))
@@ -243,7 +243,7 @@
   var HEAD = /コード|(?<!暗証)番号|(?<![a-z])(?:codes?|numbers?|no\.?)(?![a-z])/gi
   var ID_QUALIFIER_BUILTIN = /(?:注文|取引|約定|出金|入金|送金|振込|依頼人|振込人|口座|支店|銀行|金融機関|会員|顧客|ユーザー|アカウント|電話|携帯|郵便|エラー|ステータス|紹介|招待|クーポン|キャンペーン|商品|通貨|国|問い合わせ|お問合せ|受付|管理|伝票|追跡|order|trade|transaction|deposit|withdrawal|transfer|bank|branch|account|customer|user|member|phone|zip|postal|post|error|status|http|referral|promo(?:tion)?|invite|invitation|coupon|campaign|product|currency|country|reference|ref|ticket|case|inquiry|tracking|swift|qr|reason|exit|return|response|failed|failure|exception)\s*(?:の|-|_)?\s*$/i
   var ID_QUALIFIER = new RegExp("(?:" + NOT_SECRET + ")\\s*(?:の|-|_|\\.)?\\s*[:：#]?\\s*$|" + ID_QUALIFIER_BUILTIN.source, "i")
-  var ID_WORD_BUILTIN = /注文|取引|約定|出金|入金|送金|振込|依頼人|口座|支店|銀行|金融機関|会員|ユーザー|電話|郵便|エラー|ステータス|紹介|招待|受付|伝票|(?<![a-z])(?:order|trade|deposit|withdrawal|transfer|bank|branch|customer|user|member|phone|zip|error|status|referral|invite|coupon|ticket|case|tracking|failed|failure|exception|id|uid|tx|txid)(?![a-z])/i
+  var ID_WORD_BUILTIN = /注文|取引|約定|出金|入金|送金|振込|依頼人|口座|支店|銀行|金融機関|会員|ユーザー|電話|郵便|エラー|ステータス|紹介|招待|受付|伝票|ブロック|処理番号|(?<![a-z])(?:order|trade|deposit|withdrawal|transfer|bank|branch|customer|user|member|phone|zip|error|status|referral|invite|coupon|ticket|case|tracking|failed|failure|exception|id|uid|tx|txid|block|nonce|gas|port|session)(?![a-z])/i
   var ID_WORD = new RegExp("(?:" + NOT_SECRET + ")|" + ID_WORD_BUILTIN.source, "i")
   var AMOUNT_AFTER = /^\s*(?:[,.]\d|円|万|千|億|件|回|個|枚|口|年|月|日|時|分|秒|%|％|倍|歳|ポイント|ﾎﾟｲﾝﾄ|を?(?:出金|入金|送金|送付|振込|振り込|購入|売却|買|売)|(?:pt|pts|p|points?|yen|jpy|usd|btc|eth|xrp|usdt|sats?|times|years?|months?|days?|hours?|minutes?|seconds?|ms|items?|orders?|pieces?)(?![a-z]))/i
   var AMOUNT_BEFORE = /(?:[¥$€£￥]|jpy|usd|btc|eth|金額|残高|価格|数量|amount|balance|price|qty|quantity|(?<![a-z])(?:sent|send|withdrew|withdraw|deposited|deposit|transferred|transfer|bought|sold|paid|received)(?![a-z]))\s*[:：=]?\s*$/i
