@@ -27,6 +27,7 @@
   var menuButton = document.querySelector("[data-hc-toggle=drawer]")
   var sidebar = document.querySelector(".md-sidebar--primary")
   var query = document.querySelector("[data-md-component=search-query]")
+  var result = document.querySelector("[data-md-component=search-result]")
   var SLIDE = 260 /* ms: Material's drawer transition, and a little */
   var FOCUSABLE = "a[href], button:not([disabled]), input:not([type=hidden]), [tabindex]:not([tabindex='-1'])"
 
@@ -152,11 +153,10 @@
    * the box's form is then submitted, reloading the page without the query. Nothing happens
    * instead, as when the list is empty; the panel's links stay for the reader to choose.
    */
-  var results = document.querySelector("[data-md-component=search-result]")
-  if (query && results) {
+  if (query && result) {
     query.addEventListener("keydown", function (ev) {
       if (ev.key !== "Enter" || ev.isComposing) return
-      if (results.querySelector(".md-search-result__item:not(.hc-search-empty)")) return
+      if (result.querySelector(".md-search-result__item:not(.hc-search-empty)")) return
       ev.preventDefault()
       ev.stopPropagation()
     })
@@ -170,7 +170,6 @@
    * key, not for a word half typed. The same count for another query is read out again.
    */
   var meta = document.querySelector(".md-search-result__meta")
-  var result = document.querySelector("[data-md-component=search-result]")
   var live = document.querySelector("[data-hc-search-count]")
   var PAUSE = 800 /* ms after the last key, or after the results arrived if later */
   if (meta && result && live && query && searchToggle) {

@@ -12,7 +12,7 @@
  * and a few filler words ("No.", "and", 「は」「です」) leave the run whole;
  * any other word ends it.
  *
- * window.hcGuardPhrase: {setWords(en, ja), loaded(), runs(text) -> [{start, end}], isWord(w)}.
+ * window.hcGuardPhrase: {setWords(en, ja), loaded(), runs(text) -> [{start, end}], glued(w) -> words}.
  */
 ;(function () {
   "use strict"
@@ -123,6 +123,6 @@
     setWords: setWords,
     loaded: function () { return !!en },
     runs: runs,
-    isWord: function (w) { return !!en && en.has(w) }
+    glued: glued
   }
 })()

@@ -87,15 +87,7 @@
 
   /* A lower-case run that is two or more BIP-39 words glued together (correcthorsebatterystaple). */
   function gluedWords(t) {
-    if (!P.loaded() || t.length < 10 || !/^[a-z]+$/.test(t)) return false
-    var ok = [0]
-    for (var i = 1; i <= t.length; i++) {
-      ok[i] = -1
-      for (var j = Math.max(0, i - 8); j <= i - 3; j++) {
-        if (ok[j] >= 0 && P.isWord(t.slice(j, i))) { ok[i] = ok[j] + 1; break }
-      }
-    }
-    return ok[t.length] >= 2
+    return P.loaded() && t.length >= 10 && /^[a-z]+$/.test(t) && P.glued(t) >= 2
   }
 
   /*
