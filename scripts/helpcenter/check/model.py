@@ -221,6 +221,12 @@ class Project:
     def official(self) -> dict[str, str]:
         return dict((self.config.get("extra") or {}).get("official") or {})
 
+    def has_page_script(self, page: BuiltPage) -> bool:
+        """Whether an engineer gave the page scripts of its own (`extra.page_scripts`, keyed by the path within a
+        language: the composer, with its form)."""
+        scripts = (self.config.get("extra") or {}).get("page_scripts") or {}
+        return page.source is not None and page.source.rel.removesuffix(".md") + ".html" in scripts
+
     @property
     def support_email(self) -> str:
         return str(self.official.get("support_email", "")).strip().lower()

@@ -109,11 +109,10 @@ def _problems(node, form_page: bool) -> Iterator[tuple[str, Say]]:
 
 
 def check(project: Project) -> Iterator[Problem]:
-    form_pages = set((project.config.get("extra") or {}).get("page_scripts") or {})
     for page in project.pages.values():
         if page.source is None:
             continue
-        form_page = page.source.rel.removesuffix(".md") + ".html" in form_pages  # keys: paths within a language
+        form_page = project.has_page_script(page)
         seen: dict[str, int] = {}
         for top in page.markdown_nodes:
             for node in top.traverse(include_text=False):

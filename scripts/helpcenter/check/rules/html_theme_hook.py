@@ -74,11 +74,10 @@ def _findings(page: BuiltPage, form_page: bool) -> Iterator[tuple[str, str]]:
 
 
 def check(project: Project) -> Iterator[Problem]:
-    form_pages = set((project.config.get("extra") or {}).get("page_scripts") or {})
     for page in project.pages.values():
         if page.source is None:
             continue
-        form_page = page.source.rel.removesuffix(".md") + ".html" in form_pages
+        form_page = project.has_page_script(page)
         seen: dict[str, int] = {}
         for needle, what in _findings(page, form_page):
             nth = seen.get(needle, 0)
